@@ -1,0 +1,50 @@
+// The property-graph records that pass between the store port and its callers.
+import type { NodeKind, RelationshipType } from "./kinds.js";
+
+export type Scalar = string | number | boolean | null;
+export type PropertyValue = Scalar | readonly string[] | readonly number[];
+export type Properties = Record<string, PropertyValue>;
+
+/** A node as the store holds it. `props` always includes `name` and `sources` (slugs). */
+export interface NodeRecord {
+  kind: NodeKind;
+  key: string;
+  props: Properties;
+}
+
+export interface NodeRef {
+  kind: NodeKind;
+  key: string;
+}
+
+export interface RelationshipRecord {
+  type: RelationshipType;
+  from: NodeRef;
+  to: NodeRef;
+  /** Tells apart parallel relationships of one type between the same nodes; "" when there is one. */
+  key: string;
+  props: Properties;
+}
+
+/** What one write applies: nodes are merged by (kind, key), relationships by (type, from, to, key). */
+export interface GraphBatch {
+  nodes: NodeRecord[];
+  relationships: RelationshipRecord[];
+}
+
+export interface WriteSummary {
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+}
+
+export function uidOf(ref: NodeRef): string {
+  return `${ref.kind}:${ref.key}`;
+}
+
+export function refOfUid(uid: string): NodeRef | null {
+  const at = uid.indexOf(":");
+  if (at <= 0) return null;
+  return { kind: uid.slice(0, at) as NodeKind, key: uid.slice(at + 1) };
+}

@@ -1,0 +1,39 @@
+// The closed sets of the domain: node kinds, relationship types and the enums the schema exposes.
+
+export const NODE_KINDS = ["Country", "Organization", "Model", "Benchmark", "Indicator", "Report", "Source"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const ORGANIZATION_KINDS = ["COMPANY", "RESEARCH_LAB", "ACADEMIC", "GOVERNMENT", "NONPROFIT", "MEDIA"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const SOURCE_KINDS = ["REPORT", "NEWS_ARTICLE", "GOVERNMENT_STATEMENT", "DATASET", "CURATION"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const OMISSION_BASES = ["CLAIMED", "IN_SCOPE"] as const;
+export type OmissionBasis = (typeof OMISSION_BASES)[number];
+
+export const MODEL_KINDS = ["FOUNDATION", "NOTABLE"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/**
+ * Relationship types of the property graph, with the kinds they join. Every relationship carries a
+ * `sources` list (source slugs) and a `key` that tells apart parallel relationships of one type
+ * between the same two nodes (an indicator observed for a country in several years).
+ */
+export const RELATIONSHIP_TYPES = {
+  HEADQUARTERED_IN: { from: ["Organization"], to: ["Country"] },
+  DEVELOPED_BY: { from: ["Model"], to: ["Organization"] },
+  ORIGINATES_IN: { from: ["Model"], to: ["Country"] },
+  SCORED: { from: ["Model"], to: ["Benchmark"] },
+  OBSERVED: { from: ["Indicator"], to: ["Country", "Organization"] },
+  INCLUDES: { from: ["Report"], to: ["Model"] },
+  OMITS: { from: ["Report"], to: ["Model"] },
+  PUBLISHED_BY: { from: ["Report"], to: ["Organization"] },
+} as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[] }>;
+export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
+export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
+
+/** The property that holds a node's key: the ISO code for countries, the slug for everything else. */
+export function keyProperty(kind: NodeKind): "code" | "slug" {
+  return kind === "Country" ? "code" : "slug";
+}

@@ -1,0 +1,82 @@
+// The named traversals the API reads through the store port. Each is one hop from a parent node;
+// both adapters implement every name (Neo4j with cypher/related/<name>.cypher), and the contract
+// suite holds them to the same order.
+import type { NodeKind, RelationshipType } from "./kinds.js";
+
+export interface RelationSpec {
+  /** Kind of the parent nodes the keys name. */
+  parent: NodeKind;
+  type: RelationshipType;
+  /** "out": parent -[type]-> target; "in": parent <-[type]- target. */
+  direction: "out" | "in";
+  target: readonly NodeKind[];
+  /** Order of the items of one parent; ties break on the target's key, then the relationship key. */
+  order: RelationOrder;
+}
+
+export type RelationOrder =
+  | "TARGET_NAME" // target name, case-insensitive
+  | "REL_ORDER" // the relationship's `order` property (developers in the order a source names them)
+  | "SCORE_DESC" // best score first
+  | "OBSERVATION"; // rank (nulls last), then value descending, then year descending
+
+export const RELATIONS = {
+  "country-organizations": { parent: "Country", type: "HEADQUARTERED_IN", direction: "in", target: ["Organization"], order: "TARGET_NAME" },
+  // Models whose own country is the parent, and models with no own country whose first developer
+  // is headquartered there: the same rule as Model.country.
+  "country-models": { parent: "Country", type: "ORIGINATES_IN", direction: "in", target: ["Model"], order: "TARGET_NAME" },
+  "country-observations": { parent: "Country", type: "OBSERVED", direction: "in", target: ["Indicator"], order: "OBSERVATION" },
+  "organization-country": { parent: "Organization", type: "HEADQUARTERED_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
+  "organization-models": { parent: "Organization", type: "DEVELOPED_BY", direction: "in", target: ["Model"], order: "TARGET_NAME" },
+  "organization-observations": { parent: "Organization", type: "OBSERVED", direction: "in", target: ["Indicator"], order: "OBSERVATION" },
+  "organization-reports": { parent: "Organization", type: "PUBLISHED_BY", direction: "in", target: ["Report"], order: "TARGET_NAME" },
+  "model-developers": { parent: "Model", type: "DEVELOPED_BY", direction: "out", target: ["Organization"], order: "REL_ORDER" },
+  "model-own-country": { parent: "Model", type: "ORIGINATES_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
+  "model-benchmark-results": { parent: "Model", type: "SCORED", direction: "out", target: ["Benchmark"], order: "SCORE_DESC" },
+  "model-included-in": { parent: "Model", type: "INCLUDES", direction: "in", target: ["Report"], order: "TARGET_NAME" },
+  "model-omitted-from": { parent: "Model", type: "OMITS", direction: "in", target: ["Report"], order: "TARGET_NAME" },
+  "benchmark-results": { parent: "Benchmark", type: "SCORED", direction: "in", target: ["Model"], order: "SCORE_DESC" },
+  "indicator-observations": { parent: "Indicator", type: "OBSERVED", direction: "out", target: ["Country", "Organization"], order: "OBSERVATION" },
+  "report-included-models": { parent: "Report", type: "INCLUDES", direction: "out", target: ["Model"], order: "TARGET_NAME" },
+  "report-omissions": { parent: "Report", type: "OMITS", direction: "out", target: ["Model"], order: "TARGET_NAME" },
+  "report-publisher": { parent: "Report", type: "PUBLISHED_BY", direction: "out", target: ["Organization"], order: "TARGET_NAME" },
+} as const satisfies Record<string, RelationSpec>;
+
+export type RelationName = keyof typeof RELATIONS;
+export const RELATION_NAMES = Object.keys(RELATIONS) as RelationName[];
+
+/** Optional narrowing of a relation's items; each relation honours the fields that apply to it. */
+export interface RelationFilter {
+  /** Observations: only this year. */
+  year?: number | null;
+  /** Observations: only this indicator (slug) / only subjects of this kind. */
+  indicator?: string | null;
+  /** Models (organization-models): the same filter as the root `models` list. */
+  models?: ModelFilter | null;
+}
+
+export interface ModelFilter {
+  countryCode?: string | null;
+  organizationSlug?: string | null;
+  releasedYear?: number | null;
+  /** ISO dates (YYYY-MM-DD), exclusive bounds. */
+  releasedAfter?: string | null;
+  releasedBefore?: string | null;
+  nameContains?: string | null;
+}
+
+export interface OrganizationFilter {
+  countryCode?: string | null;
+  kind?: string | null;
+  nameContains?: string | null;
+}
+
+export interface NameFilter {
+  nameContains?: string | null;
+}
+
+export type ModelOrderField = "NAME" | "RELEASE_DATE" | "TRAINING_COST";
+export interface ModelOrder {
+  field: ModelOrderField;
+  direction: "ASC" | "DESC";
+}
