@@ -1,0 +1,8 @@
+// list (kinds without their own filter): nodes of $kind whose names contain $filter.nameContains,
+// by name then uid; returns the total and the window [$offset, $offset + $limit).
+MATCH (n:Entity)
+WHERE n.kind = $kind
+  AND ($filter.nameContains IS NULL OR n.searchText CONTAINS toLower($filter.nameContains))
+WITH n ORDER BY toLower(n.name), n.uid
+WITH collect(n) AS all
+RETURN size(all) AS total, all[$offset..$offset + $limit] AS items

@@ -1,0 +1,23 @@
+// country-models: for each Country code in $keys, the models whose country it is: their own country,
+// else their first developer's headquarters (the rule of Model.country); per parent the total and
+// the window [$offset, $offset + $limit) of items {t: model, r: null}.
+UNWIND $keys AS key
+OPTIONAL MATCH (p:Country {code: key})
+CALL (p) {
+  CALL (p) {
+    MATCH (m:Model)-[:ORIGINATES_IN]->(p)
+    RETURN m
+    UNION
+    MATCH (p)<-[:HEADQUARTERED_IN]-(:Organization)<-[:DEVELOPED_BY]-(m:Model)
+    RETURN m
+  }
+  WITH p, m
+  WHERE coalesce(
+    COLLECT { MATCH (m)-[:ORIGINATES_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0],
+    COLLECT { MATCH (m)-[d:DEVELOPED_BY]->(o:Organization) WITH o ORDER BY d.order, o.uid LIMIT 1
+              MATCH (o)-[:HEADQUARTERED_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0]
+  ) = p.code
+  WITH m AS t ORDER BY toLower(t.name), t.uid
+  RETURN collect({t: t, r: null}) AS all
+}
+RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items

@@ -1,0 +1,10 @@
+// model-omitted-from: for each Model slug in $keys, the reports said to omit it; per parent the total and the
+// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+UNWIND $keys AS key
+OPTIONAL MATCH (p:Model {slug: key})
+CALL (p) {
+  MATCH (p)<-[r:OMITS]-(t:Report)
+  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
+  RETURN collect({t: t, r: r}) AS all
+}
+RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items

@@ -1,0 +1,10 @@
+// organization-country: for each Organization slug in $keys, its headquarters country; per parent the total and the
+// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+UNWIND $keys AS key
+OPTIONAL MATCH (p:Organization {slug: key})
+CALL (p) {
+  MATCH (p)-[r:HEADQUARTERED_IN]->(t:Country)
+  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
+  RETURN collect({t: t, r: r}) AS all
+}
+RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items

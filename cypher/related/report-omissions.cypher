@@ -1,0 +1,10 @@
+// report-omissions: for each Report slug in $keys, the models a source says it omitted; per parent the total and the
+// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+UNWIND $keys AS key
+OPTIONAL MATCH (p:Report {slug: key})
+CALL (p) {
+  MATCH (p)-[r:OMITS]->(t:Model)
+  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
+  RETURN collect({t: t, r: r}) AS all
+}
+RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items

@@ -1,0 +1,10 @@
+// report-publisher: for each Report slug in $keys, its publisher; per parent the total and the
+// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+UNWIND $keys AS key
+OPTIONAL MATCH (p:Report {slug: key})
+CALL (p) {
+  MATCH (p)-[r:PUBLISHED_BY]->(t:Organization)
+  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
+  RETURN collect({t: t, r: r}) AS all
+}
+RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items

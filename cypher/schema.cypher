@@ -1,0 +1,14 @@
+// Constraints and indexes, applied idempotently by `npm run kg -- migrate` and at start.
+// Statements are separated by semicolons at the end of a line.
+CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT organization_slug IF NOT EXISTS FOR (n:Organization) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT model_slug IF NOT EXISTS FOR (n:Model) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT benchmark_slug IF NOT EXISTS FOR (n:Benchmark) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT indicator_slug IF NOT EXISTS FOR (n:Indicator) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT report_slug IF NOT EXISTS FOR (n:Report) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT source_slug IF NOT EXISTS FOR (n:Source) REQUIRE n.slug IS UNIQUE;
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE INDEX model_release_date IF NOT EXISTS FOR (n:Model) ON (n.releaseDate);
+CREATE INDEX observed_year IF NOT EXISTS FOR ()-[r:OBSERVED]-() ON (r.year);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Country|Organization|Model|Benchmark|Report) ON EACH [n.searchText];

@@ -1,0 +1,274 @@
+// The embedded store: a graphology multigraph in memory, persisted to KG_DATA_DIR. The default for a
+// quick start; it answers every port call exactly as the Neo4j adapter does.
+import Graphology from "graphology";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
+import { uidOf } from "../../domain/graph.js";
+import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
+import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
+import type { GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import { StoreInputError } from "../port.js";
+import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
+import { readGraphFile, writeGraphFile } from "./persistence.js";
+
+// graphology ships CommonJS; under NodeNext its default import is the module object.
+const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
+type Graph = InstanceType<typeof MultiDirectedGraph>;
+
+interface NodeAttrs {
+  kind: NodeKind;
+  key: string;
+  props: Properties;
+  searchText: string;
+}
+interface EdgeAttrs {
+  type: string;
+  key: string;
+  props: Properties;
+}
+
+const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
+
+function window<T>(items: T[], w: Window): T[] {
+  return items.slice(w.offset, w.offset + w.limit);
+}
+
+export class MemoryStore implements GraphStore {
+  readonly name = "memory";
+  private readonly byKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
+  /** Writes run one after another, so each persists a consistent graph. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly graph: Graph,
+    private readonly dataDir: string | null,
+  ) {
+    graph.forEachNode((uid, attrs) => this.byKind.get((attrs as NodeAttrs).kind)?.add(uid));
+  }
+
+  /** Opens the store persisted in `dataDir` (created when missing); `null` keeps it in memory only. */
+  static async open(dataDir: string | null): Promise<MemoryStore> {
+    const graph = new MultiDirectedGraph();
+    const saved = dataDir ? await readGraphFile(dataDir) : null;
+    if (saved) graph.import(saved);
+    return new MemoryStore(graph, dataDir);
+  }
+
+  private record(uid: string): NodeRecord {
+    const { kind, key, props } = this.graph.getNodeAttributes(uid) as NodeAttrs;
+    return { kind, key, props };
+  }
+
+  async getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>> {
+    return refs.map((ref) => (this.graph.hasNode(uidOf(ref)) ? this.record(uidOf(ref)) : null));
+  }
+
+  /** Items of one relation for one parent, unordered. */
+  private items(relation: RelationName, uid: string): RelatedItem[] {
+    const spec = RELATIONS[relation];
+    if (!this.graph.hasNode(uid)) return [];
+    if (relation === "country-models") return this.countryModels(uid);
+    const items: RelatedItem[] = [];
+    const visit = (edge: string, attrs: unknown, source: string, target: string) => {
+      const e = attrs as EdgeAttrs;
+      if (e.type !== spec.type) return;
+      const other = spec.direction === "out" ? target : source;
+      const node = this.record(other);
+      if ((spec.target as readonly NodeKind[]).includes(node.kind)) items.push({ node, rel: { ...e.props, key: e.key } });
+    };
+    if (spec.direction === "out") this.graph.forEachOutEdge(uid, visit);
+    else this.graph.forEachInEdge(uid, visit);
+    return items;
+  }
+
+  private neighbours(uid: string, type: string, direction: "out" | "in"): Array<{ uid: string; props: Properties }> {
+    const found: Array<{ uid: string; props: Properties }> = [];
+    const visit = (_e: string, attrs: unknown, source: string, target: string) => {
+      const e = attrs as EdgeAttrs;
+      if (e.type === type) found.push({ uid: direction === "out" ? target : source, props: e.props });
+    };
+    if (direction === "out") this.graph.forEachOutEdge(uid, visit);
+    else this.graph.forEachInEdge(uid, visit);
+    return found;
+  }
+
+  /** A model's own country, else its first developer's headquarters (the rule of Model.country). */
+  private effectiveCountry(modelUid: string): string | null {
+    const own = this.neighbours(modelUid, "ORIGINATES_IN", "out");
+    if (own.length > 0) return own.map((n) => n.uid).sort()[0];
+    const developers = this.neighbours(modelUid, "DEVELOPED_BY", "out").sort(
+      (a, b) => compareValues(a.props.order as number, b.props.order as number) || compareValues(a.uid, b.uid),
+    );
+    if (developers.length === 0) return null;
+    const hq = this.neighbours(developers[0].uid, "HEADQUARTERED_IN", "out").map((n) => n.uid).sort();
+    return hq[0] ?? null;
+  }
+
+  private countryModels(countryUid: string): RelatedItem[] {
+    const models = new Set<string>(this.neighbours(countryUid, "ORIGINATES_IN", "in").map((n) => n.uid));
+    for (const org of this.neighbours(countryUid, "HEADQUARTERED_IN", "in")) {
+      for (const m of this.neighbours(org.uid, "DEVELOPED_BY", "in")) {
+        if (this.effectiveCountry(m.uid) === countryUid) models.add(m.uid);
+      }
+    }
+    return [...models].map((uid) => ({ node: this.record(uid), rel: {} }));
+  }
+
+  private matchesRelationFilter(item: RelatedItem, filter: RelationFilter | null): boolean {
+    if (!filter) return true;
+    if (filter.year != null && item.rel.year !== filter.year) return false;
+    if (filter.indicator != null && !(item.node.kind === "Indicator" && item.node.key === filter.indicator)) return false;
+    if (filter.models && !this.matchesModelFilter(uidOf(item.node), filter.models)) return false;
+    return true;
+  }
+
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+    const spec = RELATIONS[relation];
+    const compare = relationComparator(spec.order);
+    return parentKeys.map((key) => {
+      const items = this.items(relation, uidOf({ kind: spec.parent, key }))
+        .filter((item) => this.matchesRelationFilter(item, filter))
+        .sort(compare);
+      return { items: window(items, w), totalCount: items.length };
+    });
+  }
+
+  private matchesModelFilter(uid: string, f: ModelFilter): boolean {
+    const { props } = this.graph.getNodeAttributes(uid) as NodeAttrs;
+    const date = typeof props.releaseDate === "string" ? props.releaseDate : null;
+    if (f.nameContains && !this.searchText(uid).includes(f.nameContains.toLowerCase())) return false;
+    if (f.releasedYear != null && !(date && date.startsWith(`${f.releasedYear}-`))) return false;
+    if (f.releasedAfter && !(date && date > f.releasedAfter)) return false;
+    if (f.releasedBefore && !(date && date < f.releasedBefore)) return false;
+    if (f.countryCode && this.effectiveCountry(uid) !== `Country:${f.countryCode}`) return false;
+    if (f.organizationSlug && !this.neighbours(uid, "DEVELOPED_BY", "out").some((d) => d.uid === `Organization:${f.organizationSlug}`)) return false;
+    return true;
+  }
+
+  private searchText(uid: string): string {
+    return (this.graph.getNodeAttributes(uid) as NodeAttrs).searchText;
+  }
+
+  private listUids(query: ListQuery): string[] {
+    const uids = [...(this.byKind.get(query.kind) ?? [])];
+    if (query.kind === "Model") {
+      const filter = query.filter;
+      return filter ? uids.filter((uid) => this.matchesModelFilter(uid, filter)) : uids;
+    }
+    const f = query.filter;
+    return uids.filter((uid) => {
+      if (f?.nameContains && !this.searchText(uid).includes(f.nameContains.toLowerCase())) return false;
+      if (query.kind !== "Organization" || !query.filter) return true;
+      const { countryCode, kind } = query.filter;
+      const attrs = this.graph.getNodeAttributes(uid) as NodeAttrs;
+      if (kind && attrs.props.orgKind !== kind) return false;
+      if (countryCode && !this.neighbours(uid, "HEADQUARTERED_IN", "out").some((c) => c.uid === `Country:${countryCode}`)) return false;
+      return true;
+    });
+  }
+
+  async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
+    const records = this.listUids(query).map((uid) => this.record(uid));
+    const order = query.kind === "Model" ? query.order : null;
+    records.sort(order ? modelComparator(order) : compareByName);
+    return { items: window(records, w), totalCount: records.length };
+  }
+
+  async search(text: string, limit: number): Promise<SearchHit[]> {
+    const hits: SearchHit[] = [];
+    for (const kind of SEARCHABLE) {
+      for (const uid of this.byKind.get(kind) ?? []) {
+        const node = this.record(uid);
+        const score = searchScore(node, text);
+        if (score > 0) hits.push({ node, score });
+      }
+    }
+    return hits.sort(compareHits).slice(0, limit);
+  }
+
+  write(batch: GraphBatch): Promise<WriteSummary> {
+    const run = this.queue.then(() => this.apply(batch));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(batch: GraphBatch): Promise<WriteSummary> {
+    for (const rel of batch.relationships) {
+      for (const end of [rel.from, rel.to]) {
+        const uid = uidOf(end);
+        if (!this.graph.hasNode(uid) && !batch.nodes.some((n) => uidOf(n) === uid)) {
+          throw new StoreInputError(`${rel.type} refers to ${end.kind} '${end.key}', which does not exist`);
+        }
+      }
+    }
+    const summary: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+    const before = this.graph.export();
+    try {
+      for (const node of batch.nodes) {
+        const uid = uidOf(node);
+        const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
+        const props = { ...(existing?.props ?? {}), ...node.props };
+        const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
+        if (existing) {
+          if (!sameProps(existing.props, props)) summary.nodesUpdated++;
+          this.graph.replaceNodeAttributes(uid, attrs);
+        } else {
+          this.graph.addNode(uid, attrs);
+          this.byKind.get(node.kind)?.add(uid);
+          summary.nodesCreated++;
+        }
+      }
+      for (const rel of batch.relationships) {
+        const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
+        if (this.graph.hasEdge(edge)) {
+          const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
+          const props = { ...existing.props, ...rel.props };
+          if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
+          this.graph.replaceEdgeAttributes(edge, { ...existing, props });
+        } else {
+          this.graph.addDirectedEdgeWithKey(edge, uidOf(rel.from), uidOf(rel.to), { type: rel.type, key: rel.key, props: rel.props });
+          summary.relationshipsCreated++;
+        }
+      }
+      if (this.dataDir) await writeGraphFile(this.dataDir, this.graph.export());
+    } catch (error) {
+      this.restore(before);
+      throw error;
+    }
+    return summary;
+  }
+
+  /** Puts back the graph as it was before a failed write: all or nothing. */
+  private restore(saved: ReturnType<Graph["export"]>): void {
+    this.graph.clear();
+    this.graph.import(saved);
+    for (const set of this.byKind.values()) set.clear();
+    this.graph.forEachNode((uid, attrs) => this.byKind.get((attrs as NodeAttrs).kind)?.add(uid));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return { nodes: this.graph.order, relationships: this.graph.size };
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    await this.queue;
+  }
+}
+
+function sameProps(a: Properties, b: Properties): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const MODEL_SORT_KEYS = {
+  NAME: (n: NodeRecord) => String(n.props.name ?? "").toLowerCase(),
+  RELEASE_DATE: (n: NodeRecord) => n.props.releaseDate as string | null,
+  TRAINING_COST: (n: NodeRecord) => n.props.trainingCostUsd as number | null,
+} as const;
+
+function modelComparator(order: ModelOrder): (a: NodeRecord, b: NodeRecord) => number {
+  const key = MODEL_SORT_KEYS[order.field];
+  const compare = order.direction === "DESC" ? compareValuesDesc : compareValues;
+  return (a, b) => compare(key(a), key(b)) || compareByName(a, b);
+}

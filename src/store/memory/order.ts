@@ -1,0 +1,54 @@
+// Orders of the embedded store, written to match the ORDER BY clauses of cypher/ exactly.
+import type { NodeRecord, Properties } from "../../domain/graph.js";
+import { uidOf } from "../../domain/graph.js";
+import type { RelationOrder } from "../../domain/relations.js";
+import { compareText } from "../../domain/search.js";
+import type { RelatedItem } from "../port.js";
+
+type Value = string | number | null | undefined;
+
+/** Ascending, nulls last; numbers by value, strings by code point. */
+export function compareValues(a: Value, b: Value): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return compareText(String(a), String(b));
+}
+
+/** Descending, nulls still last. */
+export function compareValuesDesc(a: Value, b: Value): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  return -compareValues(a, b);
+}
+
+export function lowerName(node: NodeRecord): string {
+  return String(node.props.name ?? "").toLowerCase();
+}
+
+export function compareByName(a: NodeRecord, b: NodeRecord): number {
+  return compareText(lowerName(a), lowerName(b)) || compareText(uidOf(a), uidOf(b));
+}
+
+function relValue(props: Properties, field: string): Value {
+  return props[field] as Value;
+}
+
+const RELATION_ORDERS: Record<RelationOrder, (a: RelatedItem, b: RelatedItem) => number> = {
+  TARGET_NAME: (a, b) => compareText(lowerName(a.node), lowerName(b.node)),
+  REL_ORDER: (a, b) => compareValues(relValue(a.rel, "order"), relValue(b.rel, "order")),
+  SCORE_DESC: (a, b) => compareValuesDesc(relValue(a.rel, "score"), relValue(b.rel, "score")),
+  OBSERVATION: (a, b) =>
+    compareValues(relValue(a.rel, "rank"), relValue(b.rel, "rank")) ||
+    compareValuesDesc(relValue(a.rel, "value"), relValue(b.rel, "value")) ||
+    compareValuesDesc(relValue(a.rel, "year"), relValue(b.rel, "year")),
+};
+
+/** The order of a relation's items: its own order, then the target's uid, then the relationship key. */
+export function relationComparator(order: RelationOrder): (a: RelatedItem, b: RelatedItem) => number {
+  const primary = RELATION_ORDERS[order];
+  return (a, b) =>
+    primary(a, b) || compareText(uidOf(a.node), uidOf(b.node)) || compareText(String(a.rel.key ?? ""), String(b.rel.key ?? ""));
+}

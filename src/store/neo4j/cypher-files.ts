@@ -1,0 +1,49 @@
+// Loads the Cypher of cypher/*.cypher once at start, failing fast when a file is missing. A line
+// `// #include <fragment> [$param.path]` pastes cypher/fragments/<fragment>.cypher, with `$filter`
+// rewritten to the given parameter path when one is named.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const INCLUDE = /^\/\/ #include ([a-z-]+)(?: (\$[A-Za-z.]+))?$/gm;
+
+export class CypherFiles {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly root: string) {}
+
+  /** The text of cypher/<name>.cypher with its includes expanded. */
+  get(name: string): string {
+    let text = this.cache.get(name);
+    if (text === undefined) {
+      text = this.read(name).replace(INCLUDE, (_line, fragment: string, param?: string) => {
+        const body = this.read(`fragments/${fragment}`).replace(/^\/\/.*\n/gm, "");
+        return param ? body.replaceAll("$filter", param) : body;
+      });
+      this.cache.set(name, text);
+    }
+    return text;
+  }
+
+  /** Reads every named file now, so that a missing one stops the start, not a later request. */
+  preload(names: readonly string[]): void {
+    for (const name of names) this.get(name);
+  }
+
+  private read(name: string): string {
+    const file = path.join(this.root, `${name}.cypher`);
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      throw new Error(`missing Cypher file ${file}`);
+    }
+  }
+}
+
+/** Splits a file of several statements (schema.cypher) at semicolons that end a line. */
+export function statements(text: string): string[] {
+  return text
+    .replace(/^\/\/.*$/gm, "")
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,154 @@
+// The one module that speaks to neo4j-driver: managed transactions, parameter and result
+// conversion at the boundary, and driver errors turned into the store's errors.
+import neo4j, { isInt, type Driver, type Record as Neo4jRecord } from "neo4j-driver";
+import type { NodeRecord, Properties, PropertyValue } from "../../domain/graph.js";
+import type { NodeKind } from "../../domain/kinds.js";
+import { StoreUnavailableError } from "../port.js";
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string | null;
+  password: string | null;
+  database: string | null;
+  /** Server-side limit of one transaction, in ms. */
+  transactionTimeoutMs: number;
+  /** How long a call may wait for a connection (and retry) before the store counts as down, in ms. */
+  connectTimeoutMs: number;
+}
+
+/** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
+const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "offset", "limit", "releasedYear"]);
+/** Properties stored as Neo4j dates; they travel as ISO strings everywhere else. */
+const DATE_PROPERTIES = new Set(["releaseDate", "date", "scopeReleasedFrom", "scopeReleasedTo", "releasedAfter", "releasedBefore"]);
+/** Properties the adapter adds for Neo4j's sake, which are not part of a node's record. */
+const STORE_PROPERTIES = new Set(["uid", "kind", "slug", "code", "searchText"]);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Converts a parameter value for Neo4j, field by field (integers, dates), recursively. */
+export function toNeo4j(value: unknown, field = ""): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map((v) => toNeo4j(v, field));
+  if (typeof value === "number" && INTEGER_PROPERTIES.has(field) && Number.isInteger(value)) return neo4j.int(value);
+  if (typeof value === "string" && DATE_PROPERTIES.has(field)) {
+    const m = ISO_DATE.exec(value);
+    if (m) return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  if (typeof value === "object" && !isInt(value)) {
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toNeo4j(v, k)]));
+  }
+  return value;
+}
+
+/** Converts a value read from Neo4j into plain JS: integers to numbers, dates to ISO strings. */
+export function fromNeo4j(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (neo4j.isDate(value as object)) return String(value);
+  if (neo4j.isNode(value as object)) return nodeRecord(value as neo4j.Node);
+  if (neo4j.isRelationship(value as object)) return propsOf((value as neo4j.Relationship).properties);
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, fromNeo4j(v)]));
+  return value;
+}
+
+function propsOf(properties: Record<string, unknown>): Properties {
+  const props: Properties = {};
+  for (const [k, v] of Object.entries(properties)) {
+    if (!STORE_PROPERTIES.has(k)) props[k] = fromNeo4j(v) as PropertyValue;
+  }
+  return props;
+}
+
+function nodeRecord(node: neo4j.Node): NodeRecord {
+  const p = node.properties as Record<string, unknown>;
+  return { kind: p.kind as NodeKind, key: String(p.code ?? p.slug), props: propsOf(p) };
+}
+
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return UNAVAILABLE_CODES.has(code) || /connect|ECONNREFUSED|ECONNRESET|acquisition timed out|Pool is closed/i.test(String((error as Error).message));
+}
+
+export class Executor {
+  private readonly driver: Driver;
+
+  constructor(private readonly options: Neo4jOptions) {
+    const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      connectionTimeout: options.connectTimeoutMs,
+      connectionAcquisitionTimeout: options.connectTimeoutMs,
+      maxTransactionRetryTime: options.connectTimeoutMs,
+      disableLosslessIntegers: false,
+      notificationFilter: { minimumSeverityLevel: "OFF" },
+    });
+  }
+
+  /** Runs one read query in a managed transaction and returns its records as plain objects. */
+  read(cypher: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    return this.run("READ", cypher, params);
+  }
+
+  /** Runs write queries in ONE managed transaction; `work` gets a runner for each statement. */
+  async write<T>(work: (run: (cypher: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database ?? undefined, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) => work(async (cypher, params) => (await tx.run(cypher, toNeo4j(params) as Record<string, unknown>)).records.map(plain)),
+        { timeout: this.options.transactionTimeoutMs },
+      );
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run(mode: "READ" | "WRITE", cypher: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    const session = this.driver.session({ database: this.options.database ?? undefined, defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE });
+    try {
+      const work = async (tx: neo4j.ManagedTransaction) => (await tx.run(cypher, toNeo4j(params) as Record<string, unknown>)).records.map(plain);
+      const config = { timeout: this.options.transactionTimeoutMs };
+      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (constraints, indexes) run one by one in auto-commit transactions. */
+  async runSchema(statementsToRun: readonly string[]): Promise<void> {
+    const session = this.driver.session({ database: this.options.database ?? undefined });
+    try {
+      for (const statement of statementsToRun) await session.run(statement);
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.options.database ?? undefined });
+    } catch (error) {
+      throw new StoreUnavailableError(`Neo4j at ${this.options.uri} is not reachable`, { cause: error });
+    }
+  }
+
+  private translate(error: unknown): Error {
+    if (error instanceof StoreUnavailableError) return error;
+    if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j at ${this.options.uri} is not reachable`, { cause: error });
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+function plain(record: Neo4jRecord): Record<string, unknown> {
+  return Object.fromEntries(record.keys.map((k) => [String(k), fromNeo4j(record.get(k))]));
+}

@@ -1,0 +1,140 @@
+// The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
+import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
+import { uidOf } from "../../domain/graph.js";
+import { keyProperty } from "../../domain/kinds.js";
+import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import type { GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import { StoreInputError } from "../port.js";
+import { CypherFiles, statements } from "./cypher-files.js";
+import { Executor, type Neo4jOptions } from "./executor.js";
+
+const QUERIES = [
+  "entity/get-by-uids",
+  "entity/list",
+  "entity/search",
+  "entity/counts",
+  "model/list",
+  "organization/list",
+  "write/merge-nodes",
+  "write/merge-relationships",
+  ...RELATION_NAMES.map((name) => `related/${name}`),
+];
+
+/** How many full-text candidates to rank per hit asked for. */
+const SEARCH_CANDIDATES_PER_HIT = 4;
+
+type Row = Record<string, unknown>;
+
+function pageOf(row: Row | undefined, map: (item: Row) => RelatedItem): Page<RelatedItem> {
+  if (!row) return { items: [], totalCount: 0 };
+  return { items: (row.items as Row[]).map(map), totalCount: row.total as number };
+}
+
+/** Escapes Lucene's special characters in one query word. */
+function luceneTerm(word: string): string {
+  return word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&");
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly name = "neo4j";
+  private readonly executor: Executor;
+
+  constructor(
+    options: Neo4jOptions,
+    private readonly cypher: CypherFiles,
+  ) {
+    cypher.preload(QUERIES);
+    this.executor = new Executor(options);
+  }
+
+  /** Applies cypher/schema.cypher: constraints and indexes, idempotently. */
+  async migrate(): Promise<void> {
+    await this.executor.runSchema(statements(this.cypher.get("schema")));
+  }
+
+  async getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>> {
+    if (refs.length === 0) return [];
+    const uids = [...new Set(refs.map(uidOf))];
+    const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids });
+    const byUid = new Map(rows.map((r) => [r.uid as string, r.n as NodeRecord | null]));
+    return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
+  }
+
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+    if (parentKeys.length === 0) return [];
+    const keys = [...new Set(parentKeys)];
+    const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys, filter: filter ?? {}, offset: w.offset, limit: w.limit });
+    const byKey = new Map(rows.map((r) => [r.key as string, r]));
+    return parentKeys.map((key) =>
+      pageOf(byKey.get(key), (item) => ({ node: item.t as NodeRecord, rel: (item.r ?? {}) as Properties })),
+    );
+  }
+
+  async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
+    const window = { offset: w.offset, limit: w.limit };
+    let rows: Row[];
+    if (query.kind === "Model") {
+      const order = query.order ?? { field: "NAME", direction: "ASC" };
+      rows = await this.executor.read(this.cypher.get("model/list"), {
+        filter: query.filter ?? {},
+        orderField: order.field,
+        descending: order.direction === "DESC",
+        ...window,
+      });
+    } else if (query.kind === "Organization") {
+      rows = await this.executor.read(this.cypher.get("organization/list"), { filter: query.filter ?? {}, ...window });
+    } else {
+      rows = await this.executor.read(this.cypher.get("entity/list"), { kind: query.kind, filter: query.filter ?? {}, ...window });
+    }
+    const row = rows[0];
+    return { items: (row?.items ?? []) as NodeRecord[], totalCount: (row?.total ?? 0) as number };
+  }
+
+  async search(text: string, limit: number): Promise<SearchHit[]> {
+    const words = tokenize(text);
+    if (words.length === 0) return [];
+    const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
+    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, limit: Math.max(50, limit * SEARCH_CANDIDATES_PER_HIT) });
+    return rows
+      .map((r) => ({ node: r.n as NodeRecord, score: searchScore(r.n as NodeRecord, text) }))
+      .filter((hit) => hit.score > 0)
+      .sort(compareHits)
+      .slice(0, limit);
+  }
+
+  async write(batch: GraphBatch): Promise<WriteSummary> {
+    const nodes = batch.nodes.map((n) => ({
+      uid: uidOf(n),
+      kind: n.kind,
+      props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n) },
+    }));
+    const rels = batch.relationships.map((r) => ({ type: r.type, from: uidOf(r.from), to: uidOf(r.to), key: r.key, props: { ...r.props, key: r.key } }));
+    return this.executor.write(async (run) => {
+      const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
+      const [r] = rels.length > 0 ? await run(this.cypher.get("write/merge-relationships"), { rels }) : [{ created: 0, updated: 0, missing: [] }];
+      const missing = r.missing as string[];
+      // Throwing inside the transaction rolls back the nodes written above too: all or nothing.
+      if (missing.length > 0) throw new StoreInputError(`relationships refer to nodes that do not exist: ${missing.slice(0, 5).join(", ")}`);
+      return {
+        nodesCreated: n.created as number,
+        nodesUpdated: n.updated as number,
+        relationshipsCreated: r.created as number,
+        relationshipsUpdated: r.updated as number,
+      };
+    });
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [row] = await this.executor.read(this.cypher.get("entity/counts"), {});
+    return { nodes: row.nodes as number, relationships: row.relationships as number };
+  }
+
+  ping(): Promise<void> {
+    return this.executor.ping();
+  }
+
+  close(): Promise<void> {
+    return this.executor.close();
+  }
+}

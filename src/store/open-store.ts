@@ -1,0 +1,26 @@
+// Picks and opens the store the config names: Neo4j when NEO4J_URI is set, else the embedded one.
+import type { Config } from "../config.js";
+import { loadSeed } from "../seed/load-seed.js";
+import { MemoryStore } from "./memory/memory-store.js";
+import { CypherFiles } from "./neo4j/cypher-files.js";
+import { Neo4jStore } from "./neo4j/neo4j-store.js";
+import type { GraphStore } from "./port.js";
+import type { WriteSummary } from "../domain/graph.js";
+
+export async function openStore(config: Config): Promise<GraphStore> {
+  if (!config.neo4j) return MemoryStore.open(config.dataDir);
+  const store = new Neo4jStore(config.neo4j, new CypherFiles(config.cypherDir));
+  await store.migrate();
+  return store;
+}
+
+/** Writes the seed graph; merging makes a second run change nothing. */
+export async function seedStore(store: GraphStore, seedDir: string): Promise<WriteSummary> {
+  return store.write(await loadSeed(seedDir));
+}
+
+/** Seeds the store when it holds no node at all (a fresh start). */
+export async function seedIfEmpty(store: GraphStore, seedDir: string): Promise<WriteSummary | null> {
+  const { nodes } = await store.counts();
+  return nodes === 0 ? seedStore(store, seedDir) : null;
+}

@@ -1,0 +1,96 @@
+// The store port: every read and write the API makes, as batch operations over the property graph.
+// Two adapters implement it (store/neo4j and store/memory) and tests/store/contract.test.ts holds
+// both to the contracts written here.
+import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../domain/graph.js";
+import type { NodeKind } from "../domain/kinds.js";
+import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
+
+/** A window of a list: skip `offset` items, return at most `limit`. */
+export interface Window {
+  offset: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Size of the whole list, before windowing. */
+  totalCount: number;
+}
+
+/** One item of a relation: the node at the far end and the properties of the relationship. */
+export interface RelatedItem {
+  node: NodeRecord;
+  rel: Properties;
+}
+
+export type ListQuery =
+  | { kind: "Model"; filter?: ModelFilter | null; order?: ModelOrder | null }
+  | { kind: "Organization"; filter?: OrganizationFilter | null }
+  | { kind: Exclude<NodeKind, "Model" | "Organization">; filter?: NameFilter | null };
+
+export interface SearchHit {
+  node: NodeRecord;
+  score: number;
+}
+
+export interface StoreCounts {
+  nodes: number;
+  relationships: number;
+}
+
+export interface GraphStore {
+  /** "neo4j" or "memory", for logs and /readyz. */
+  readonly name: string;
+
+  /**
+   * Nodes by reference. Returns exactly `refs.length` entries in the order of `refs`, `null` where
+   * no node exists. Duplicate refs are allowed.
+   */
+  getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>>;
+
+  /**
+   * One relation for many parents (keys of the relation's parent kind). Returns exactly
+   * `parentKeys.length` pages in key order; a missing parent gets an empty page. Each page is
+   * ordered as RELATIONS[relation].order says and windowed per parent; `totalCount` counts the
+   * parent's items after `filter`.
+   */
+  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window): Promise<Array<Page<RelatedItem>>>;
+
+  /**
+   * A filtered, ordered, windowed list of one kind. Default order: name (case-insensitive), then key.
+   * Sorting puts nulls last in both directions; ties break on the key, so paging is stable.
+   */
+  list(query: ListQuery, window: Window): Promise<Page<NodeRecord>>;
+
+  /**
+   * Nodes of the searchable kinds (countries, organizations, models, benchmarks, reports) whose
+   * name, Korean name or an alias matches `text` (domain/search.ts), best first, at most `limit`.
+   */
+  search(text: string, limit: number): Promise<SearchHit[]>;
+
+  /** Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. */
+  write(batch: GraphBatch): Promise<WriteSummary>;
+
+  counts(): Promise<StoreCounts>;
+
+  /** Resolves when the store can serve; rejects with a StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** The store cannot be reached (Neo4j down, timed out). The API answers SERVICE_UNAVAILABLE. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
+  }
+}
+
+/** A write refers to something that does not exist or breaks a rule of the graph. */
+export class StoreInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreInputError";
+  }
+}
