@@ -1,0 +1,48 @@
+// Per-request DataLoaders over the store port: every relationship field of one level of a query
+// becomes ONE store call, whatever the number of parents.
+import DataLoader from "dataloader";
+import type { NodeRecord, NodeRef } from "../domain/graph.js";
+import { uidOf } from "../domain/graph.js";
+import type { RelationFilter, RelationName } from "../domain/relations.js";
+import type { GraphStore, Page, RelatedItem, Window } from "../store/port.js";
+
+/** Caps the keys of one store call (one Cypher UNWIND list). */
+const MAX_BATCH = 500;
+
+export class Loaders {
+  readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
+  private readonly relatedLoaders = new Map<string, DataLoader<string, Page<RelatedItem>>>();
+
+  constructor(
+    private readonly store: GraphStore,
+    /** When false, each load is its own store call: the N+1 baseline that benchmarks compare with. */
+    private readonly batching = true,
+  ) {
+    this.nodes = new DataLoader((refs) => store.getNodes(refs), { cacheKeyFn: uidOf, maxBatchSize: MAX_BATCH, batch: batching, name: "nodes" });
+  }
+
+  /**
+   * The loader of one relation with one filter and window: parents asking the same thing share
+   * it, so a field of a level makes one store call whatever its number of parents.
+   */
+  related(relation: RelationName, filter: RelationFilter | null, window: Window): DataLoader<string, Page<RelatedItem>> {
+    const id = `${relation}|${JSON.stringify(filter ?? {})}|${window.offset}|${window.limit}`;
+    let loader = this.relatedLoaders.get(id);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
+      this.relatedLoaders.set(id, loader);
+    }
+    return loader;
+  }
+
+  /** Loads many nodes; missing ones are dropped. */
+  async nodesOf(refs: readonly NodeRef[]): Promise<NodeRecord[]> {
+    const found = await this.nodes.loadMany(refs);
+    return found.filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
+  }
+
+  /** Primes the node cache with records a list or relation already returned. */
+  prime(records: readonly NodeRecord[]): void {
+    for (const r of records) this.nodes.prime(r, r);
+  }
+}

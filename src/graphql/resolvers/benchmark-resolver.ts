@@ -1,0 +1,50 @@
+// Benchmark and BenchmarkResult: lookups, results best first, and each result's ends and sources.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import { Benchmark, BenchmarkResult } from "../types/benchmark-type.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { BenchmarkConnection } from "../types/connections.js";
+import { NameFilter } from "../types/filter-inputs.js";
+import { Model } from "../types/model-type.js";
+import { Source } from "../types/source-type.js";
+import { listConnection, loadOne, relatedItems, sourcesOf, trimmed } from "./load.js";
+
+@Resolver(() => Benchmark)
+export class BenchmarkResolver {
+  @Query(() => Benchmark, { nullable: true, description: "A benchmark by slug (mmmu, ...)." })
+  benchmark(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Benchmark | null> {
+    return loadOne(ctx, "Benchmark", slug.trim(), Benchmark.from);
+  }
+
+  @Query(() => BenchmarkConnection)
+  benchmarks(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Benchmark>> {
+    return listConnection(ctx, { kind: "Benchmark", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Benchmark.from);
+  }
+
+  @FieldResolver(() => [BenchmarkResult], { description: "Results on this benchmark, best first." })
+  async results(@Root() benchmark: Benchmark, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
+    return (await relatedItems(ctx, "benchmark-results", benchmark.slug, null, first)).map((i) => BenchmarkResult.from(i.node.key, benchmark.slug, i));
+  }
+}
+
+@Resolver(() => BenchmarkResult)
+export class BenchmarkResultResolver {
+  @FieldResolver(() => Model)
+  async model(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Model | null> {
+    return loadOne(ctx, "Model", result.modelSlug, Model.from);
+  }
+
+  @FieldResolver(() => Benchmark)
+  async benchmark(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Benchmark | null> {
+    return loadOne(ctx, "Benchmark", result.benchmarkSlug, Benchmark.from);
+  }
+
+  @FieldResolver(() => [Source], { description: "Sources that report this score." })
+  sources(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Source[]> {
+    return sourcesOf(ctx, result.sourceSlugs);
+  }
+}

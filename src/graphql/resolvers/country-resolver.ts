@@ -1,0 +1,50 @@
+// Country: lookups and its relationship fields.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { CountryConnection, ModelConnection, OrganizationConnection } from "../types/connections.js";
+import { Country } from "../types/country-type.js";
+import { NameFilter } from "../types/filter-inputs.js";
+import { Observation } from "../types/indicator-type.js";
+import { Model } from "../types/model-type.js";
+import { Organization } from "../types/organization-type.js";
+import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code (KR, US, ...)." })
+  country(@Arg("code") code: string, @Ctx() ctx: Context): Promise<Country | null> {
+    return loadOne(ctx, "Country", code.trim().toUpperCase(), Country.from);
+  }
+
+  @Query(() => CountryConnection, { description: "Countries by name." })
+  countries(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Country>> {
+    return listConnection(ctx, { kind: "Country", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Country.from);
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: "Organizations headquartered in this country." })
+  organizations(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
+    return relatedConnection(ctx, "country-organizations", country.code, null, page, Organization.from);
+  }
+
+  @FieldResolver(() => ModelConnection, { description: "Models of this country: their own country, else their first developer's." })
+  models(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
+    return relatedConnection(ctx, "country-models", country.code, null, page, Model.from);
+  }
+
+  @FieldResolver(() => [Observation], { description: "Indicator values observed for this country, by rank then value." })
+  async observations(
+    @Root() country: Country,
+    @Arg("indicator", () => String, { nullable: true, description: "Slug of one indicator." }) indicator: string | null,
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Observation[]> {
+    const items = await relatedItems(ctx, "country-observations", country.code, { indicator: trimmed(indicator), year }, first);
+    return items.map((item) => Observation.from(item.node.key, { kind: "Country", key: country.code }, item));
+  }
+}

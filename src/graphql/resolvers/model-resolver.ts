@@ -1,0 +1,86 @@
+// Model: lookups, the filtered and ordered list, and its relationship fields.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { ModelFilter as ModelFilterValue } from "../../domain/relations.js";
+import type { Context } from "../context.js";
+import { badUserInput } from "../errors.js";
+import { BenchmarkResult } from "../types/benchmark-type.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { ModelConnection } from "../types/connections.js";
+import { Country } from "../types/country-type.js";
+import { ModelFilter, ModelOrder } from "../types/filter-inputs.js";
+import { Model } from "../types/model-type.js";
+import { Organization } from "../types/organization-type.js";
+import { Report, ReportOmission } from "../types/report-type.js";
+import { listConnection, loadOne, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { omissionOf } from "./report-resolver.js";
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2200;
+
+/** The store's model filter for the GraphQL input, checked. */
+export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | null {
+  if (!filter) return null;
+  if (filter.releasedYear != null && (filter.releasedYear < YEAR_MIN || filter.releasedYear > YEAR_MAX)) {
+    throw badUserInput(`releasedYear must be from ${YEAR_MIN} to ${YEAR_MAX}`, "filter.releasedYear");
+  }
+  return {
+    countryCode: trimmed(filter.countryCode)?.toUpperCase() ?? null,
+    organizationSlug: trimmed(filter.organizationSlug),
+    releasedYear: filter.releasedYear ?? null,
+    releasedAfter: filter.releasedAfter ?? null,
+    releasedBefore: filter.releasedBefore ?? null,
+    nameContains: trimmed(filter.nameContains),
+  };
+}
+
+@Resolver(() => Model)
+export class ModelResolver {
+  @Query(() => Model, { nullable: true, description: "A model by slug (gpt-4, exaone-2-0, ...)." })
+  model(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Model | null> {
+    return loadOne(ctx, "Model", slug.trim(), Model.from);
+  }
+
+  @Query(() => ModelConnection, { description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
+  models(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
+    @Arg("orderBy", () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Model>> {
+    const order = orderBy ? { field: orderBy.field, direction: orderBy.direction } : null;
+    return listConnection(ctx, { kind: "Model", filter: modelFilterOf(filter), order }, page, Model.from);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The first developer." })
+  organization(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization | null> {
+    return relatedFirst(ctx, "model-developers", model.slug, Organization.from);
+  }
+
+  @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
+  async developers(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization[]> {
+    return (await relatedItems(ctx, "model-developers", model.slug)).map((i) => Organization.from(i.node));
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
+  async country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
+    const own = await relatedFirst(ctx, "model-own-country", model.slug, Country.from);
+    if (own) return own;
+    const developer = await relatedFirst(ctx, "model-developers", model.slug, (r) => r.key);
+    return developer ? relatedFirst(ctx, "organization-country", developer, Country.from) : null;
+  }
+
+  @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first." })
+  async benchmarkResults(@Root() model: Model, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
+    return (await relatedItems(ctx, "model-benchmark-results", model.slug, null, first)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
+  }
+
+  @FieldResolver(() => [Report], { description: "Reports that include this model." })
+  async includedIn(@Root() model: Model, @Ctx() ctx: Context): Promise<Report[]> {
+    return (await relatedItems(ctx, "model-included-in", model.slug)).map((i) => Report.from(i.node));
+  }
+
+  @FieldResolver(() => [ReportOmission], { description: "Reports that a source says left this model out." })
+  async omittedFrom(@Root() model: Model, @Ctx() ctx: Context): Promise<ReportOmission[]> {
+    return (await relatedItems(ctx, "model-omitted-from", model.slug)).map((i) => omissionOf(i.node.key, model.slug, i.rel));
+  }
+}

@@ -1,0 +1,37 @@
+// node(id), nodes(ids), and the fields every entity shares (its sources).
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import { badUserInput } from "../errors.js";
+import { fromGlobalId } from "../ids.js";
+import { entityOf } from "../types/entity-of.js";
+import { Node, strings } from "../types/node-type.js";
+import { Source } from "../types/source-type.js";
+import { MAX_LIST, sourcesOf } from "./load.js";
+
+@Resolver(() => Node)
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any entity by its global id." })
+  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const ref = fromGlobalId(id);
+    if (!ref) throw badUserInput(`'${id}' is not an id of this API`, "id");
+    const record = await ctx.loaders.nodes.load(ref);
+    return record ? entityOf(record) : null;
+  }
+
+  @Query(() => [Node], { nullable: "items", description: `Entities by global ids (at most ${MAX_LIST}), null where none exists.` })
+  async nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
+    if (ids.length > MAX_LIST) throw badUserInput(`at most ${MAX_LIST} ids at once, got ${ids.length}`, "ids");
+    const refs = ids.map((id) => {
+      const ref = fromGlobalId(id);
+      if (!ref) throw badUserInput(`'${id}' is not an id of this API`, "ids");
+      return ref;
+    });
+    const records = await ctx.loaders.nodes.loadMany(refs);
+    return records.map((r) => (r && !(r instanceof Error) ? entityOf(r) : null));
+  }
+
+  @FieldResolver(() => [Source], { description: "The sources this entity's own facts come from." })
+  sources(@Root() node: Node, @Ctx() ctx: Context): Promise<Source[]> {
+    return sourcesOf(ctx, strings(node.record, "sources"));
+  }
+}

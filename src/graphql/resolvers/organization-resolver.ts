@@ -1,0 +1,63 @@
+// Organization: lookups and its relationship fields.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { ModelConnection, OrganizationConnection } from "../types/connections.js";
+import { Country } from "../types/country-type.js";
+import { ModelFilter, OrganizationFilter } from "../types/filter-inputs.js";
+import { Observation } from "../types/indicator-type.js";
+import { Model } from "../types/model-type.js";
+import { Organization } from "../types/organization-type.js";
+import { Report } from "../types/report-type.js";
+import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { modelFilterOf } from "./model-resolver.js";
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true, description: "An organization by slug (google, naver, lg-ai-research, ...)." })
+  organization(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Organization | null> {
+    return loadOne(ctx, "Organization", slug.trim(), Organization.from);
+  }
+
+  @Query(() => OrganizationConnection, { description: "Organizations by name." })
+  organizations(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Organization>> {
+    const f = { countryCode: trimmed(filter?.countryCode)?.toUpperCase() ?? null, kind: filter?.kind ?? null, nameContains: trimmed(filter?.nameContains) };
+    return listConnection(ctx, { kind: "Organization", filter: f }, page, Organization.from);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "Headquarters country." })
+  country(@Root() org: Organization, @Ctx() ctx: Context): Promise<Country | null> {
+    return relatedFirst(ctx, "organization-country", org.slug, Country.from);
+  }
+
+  @FieldResolver(() => ModelConnection, { description: "Models this organization developed (alone or with others)." })
+  models(
+    @Root() org: Organization,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Model>> {
+    return relatedConnection(ctx, "organization-models", org.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+  }
+
+  @FieldResolver(() => [Observation], { description: "Indicator values observed for this organization." })
+  async observations(
+    @Root() org: Organization,
+    @Arg("indicator", () => String, { nullable: true }) indicator: string | null,
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Observation[]> {
+    const items = await relatedItems(ctx, "organization-observations", org.slug, { indicator: trimmed(indicator), year }, first);
+    return items.map((item) => Observation.from(item.node.key, { kind: "Organization", key: org.slug }, item));
+  }
+
+  @FieldResolver(() => [Report], { description: "Reports this organization published." })
+  async reports(@Root() org: Organization, @Ctx() ctx: Context): Promise<Report[]> {
+    return (await relatedItems(ctx, "organization-reports", org.slug)).map((i) => Report.from(i.node));
+  }
+}

@@ -1,0 +1,44 @@
+// Source lookups, and the search across countries, organizations, models, benchmarks and reports.
+import { Arg, Args, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../context.js";
+import { badUserInput } from "../errors.js";
+import { PageArgs, pageSize, type Connection } from "../types/connection-type.js";
+import { SourceConnection } from "../types/connections.js";
+import { entityOf } from "../types/entity-of.js";
+import { NameFilter } from "../types/filter-inputs.js";
+import { SearchResult } from "../types/search-type.js";
+import { Source } from "../types/source-type.js";
+import { listConnection, loadOne, trimmed } from "./load.js";
+
+const MAX_SEARCH_TEXT = 200;
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => Source, { nullable: true, description: "A source by slug." })
+  source(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Source | null> {
+    return loadOne(ctx, "Source", slug.trim(), Source.from);
+  }
+
+  @Query(() => SourceConnection)
+  sources(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Source>> {
+    return listConnection(ctx, { kind: "Source", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Source.from);
+  }
+
+  @Query(() => [SearchResult], {
+    description: "Countries, organizations, models, benchmarks and reports whose name, Korean name or an alias matches every word of `text` (as a word prefix), best first.",
+  })
+  async search(
+    @Arg("text") text: string,
+    @Arg("first", () => Int, { nullable: true, description: "At most this many hits: 10 by default, at most 100." }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Array<typeof SearchResult>> {
+    if (text.length > MAX_SEARCH_TEXT) throw badUserInput(`search text is limited to ${MAX_SEARCH_TEXT} characters`, "text");
+    const hits = await ctx.store.search(text, pageSize(first, 10));
+    ctx.loaders.prime(hits.map((h) => h.node));
+    return hits.map((h) => entityOf(h.node) as typeof SearchResult);
+  }
+}

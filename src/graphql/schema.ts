@@ -1,0 +1,34 @@
+// Builds the executable schema from the resolver classes (type-graphql).
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
+import { CountryResolver } from "./resolvers/country-resolver.js";
+import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
+import { ModelResolver } from "./resolvers/model-resolver.js";
+import { NodeResolver } from "./resolvers/node-resolver.js";
+import { OrganizationResolver } from "./resolvers/organization-resolver.js";
+import { ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
+import { SourceResolver } from "./resolvers/source-resolver.js";
+
+export const RESOLVERS = [
+  NodeResolver,
+  CountryResolver,
+  OrganizationResolver,
+  ModelResolver,
+  BenchmarkResolver,
+  BenchmarkResultResolver,
+  IndicatorResolver,
+  ObservationResolver,
+  ReportResolver,
+  ReportOmissionResolver,
+  ReportScopeResolver,
+  SourceResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema, built once per process (type-graphql's metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: true });
+  return built;
+}

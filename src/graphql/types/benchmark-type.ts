@@ -1,0 +1,65 @@
+// Benchmark and its results: a model's score on a benchmark, with the sources that report it.
+import { Field, Float, ObjectType } from "type-graphql";
+import type { NodeRecord } from "../../domain/graph.js";
+import type { RelatedItem } from "../../store/port.js";
+import { entityFields, Node, num, str, strings } from "./node-type.js";
+
+@ObjectType({ implements: Node, description: "A benchmark that models are scored on." })
+export class Benchmark extends Node {
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  nameKo: string | null;
+
+  @Field(() => [String])
+  aliases: string[];
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: "Unit of scores, e.g. %." })
+  unit: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Score of human experts." })
+  humanBaseline: number | null;
+
+  static from(record: NodeRecord): Benchmark {
+    return Object.assign(new Benchmark(), {
+      ...entityFields(record),
+      slug: record.key,
+      name: str(record, "name") ?? record.key,
+      nameKo: str(record, "nameKo"),
+      aliases: strings(record, "aliases"),
+      description: str(record, "description"),
+      unit: str(record, "unit"),
+      humanBaseline: num(record, "humanBaseline"),
+    });
+  }
+}
+
+@ObjectType({ description: "A model's score on a benchmark." })
+export class BenchmarkResult {
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => String, { nullable: true })
+  unit: string | null;
+
+  modelSlug: string;
+  benchmarkSlug: string;
+  sourceSlugs: string[];
+
+  static from(modelSlug: string, benchmarkSlug: string, item: RelatedItem): BenchmarkResult {
+    return Object.assign(new BenchmarkResult(), {
+      score: item.rel.score as number,
+      unit: (item.rel.unit as string | null) ?? null,
+      modelSlug,
+      benchmarkSlug,
+      sourceSlugs: (item.rel.sources ?? []) as string[],
+    });
+  }
+}

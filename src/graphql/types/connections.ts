@@ -1,0 +1,17 @@
+// The connection types of the schema, one per node type that appears in a growing list.
+import { Benchmark } from "./benchmark-type.js";
+import { ConnectionType } from "./connection-type.js";
+import { Country } from "./country-type.js";
+import { Indicator } from "./indicator-type.js";
+import { Model } from "./model-type.js";
+import { Organization } from "./organization-type.js";
+import { Report } from "./report-type.js";
+import { Source } from "./source-type.js";
+
+export const CountryConnection = ConnectionType(Country, "Country");
+export const OrganizationConnection = ConnectionType(Organization, "Organization");
+export const ModelConnection = ConnectionType(Model, "Model");
+export const BenchmarkConnection = ConnectionType(Benchmark, "Benchmark");
+export const IndicatorConnection = ConnectionType(Indicator, "Indicator");
+export const ReportConnection = ConnectionType(Report, "Report");
+export const SourceConnection = ConnectionType(Source, "Source");

@@ -1,0 +1,54 @@
+// Filter and order inputs of the list fields.
+import { LocalDateResolver } from "graphql-scalars";
+import { Field, InputType, Int } from "type-graphql";
+import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
+import type { ModelOrderField as ModelOrderFieldValue } from "../../domain/relations.js";
+import { ModelOrderField, OrderDirection, OrganizationKind } from "./enums.js";
+
+@InputType({ description: "Narrows a list of models. Every field given must hold." })
+export class ModelFilter {
+  @Field(() => String, { nullable: true, description: "ISO code of the model's country (its own, else its first developer's)." })
+  countryCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Slug of one of the model's developers." })
+  organizationSlug?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  releasedYear?: number | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Released after this date (exclusive)." })
+  releasedAfter?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Released before this date (exclusive)." })
+  releasedBefore?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name, Korean name or an alias, case-insensitive." })
+  nameContains?: string | null;
+}
+
+@InputType()
+export class ModelOrder {
+  @Field(() => ModelOrderField)
+  field: ModelOrderFieldValue;
+
+  @Field(() => OrderDirection, { defaultValue: "ASC" })
+  direction: "ASC" | "DESC";
+}
+
+@InputType({ description: "Narrows a list of organizations." })
+export class OrganizationFilter {
+  @Field(() => String, { nullable: true, description: "ISO code of the headquarters country." })
+  countryCode?: string | null;
+
+  @Field(() => OrganizationKind, { nullable: true })
+  kind?: OrganizationKindValue | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name, Korean name or an alias, case-insensitive." })
+  nameContains?: string | null;
+}
+
+@InputType({ description: "Narrows a list by name." })
+export class NameFilter {
+  @Field(() => String, { nullable: true, description: "Part of the name, Korean name or an alias, case-insensitive." })
+  nameContains?: string | null;
+}

@@ -1,0 +1,66 @@
+// Indicator (patents, talent, investment, ...) and its observations: a value for a country or an
+// organization in a year, with its rank and sources.
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import type { NodeRecord, NodeRef } from "../../domain/graph.js";
+import type { RelatedItem } from "../../store/port.js";
+import { entityFields, Node, str, strings } from "./node-type.js";
+
+@ObjectType({ implements: Node, description: "A measure observed for countries or organizations over the years." })
+export class Indicator extends Node {
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  nameKo: string | null;
+
+  @Field(() => [String])
+  aliases: string[];
+
+  @Field({ description: "Unit of values (percent as 0.79 for 0.79 %, money in USD)." })
+  unit: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  static from(record: NodeRecord): Indicator {
+    return Object.assign(new Indicator(), {
+      ...entityFields(record),
+      slug: record.key,
+      name: str(record, "name") ?? record.key,
+      nameKo: str(record, "nameKo"),
+      aliases: strings(record, "aliases"),
+      unit: str(record, "unit") ?? "",
+      description: str(record, "description"),
+    });
+  }
+}
+
+@ObjectType({ description: "The value of an indicator for a country or an organization in a year." })
+export class Observation {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => Int, { nullable: true, description: "Rank among the subjects of that year, where a source gives one." })
+  rank: number | null;
+
+  indicatorSlug: string;
+  subject: NodeRef;
+  sourceSlugs: string[];
+
+  static from(indicatorSlug: string, subject: NodeRef, item: RelatedItem): Observation {
+    return Object.assign(new Observation(), {
+      year: item.rel.year as number,
+      value: item.rel.value as number,
+      rank: (item.rel.rank as number | null) ?? null,
+      indicatorSlug,
+      subject,
+      sourceSlugs: (item.rel.sources ?? []) as string[],
+    });
+  }
+}
