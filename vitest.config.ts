@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
+    globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { TZ: "UTC", NODE_ENV: "test" },

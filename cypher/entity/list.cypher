@@ -4,5 +4,5 @@ MATCH (n:Entity)
 WHERE n.kind = $kind
   AND ($filter.nameContains IS NULL OR n.searchText CONTAINS toLower($filter.nameContains))
 WITH n ORDER BY toLower(n.name), n.uid
-WITH collect(n) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+WITH collect(n) AS found
+RETURN size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -12,5 +12,5 @@ ORDER BY sortKey IS NULL,
   CASE WHEN $descending THEN sortKey END DESC,
   CASE WHEN $descending THEN null ELSE sortKey END ASC,
   toLower(m.name), m.uid
-WITH collect(m) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+WITH collect(m) AS found
+RETURN size(found) AS total, found[$offset..$offset + $limit] AS items

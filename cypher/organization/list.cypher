@@ -5,5 +5,5 @@ WHERE ($filter.nameContains IS NULL OR n.searchText CONTAINS toLower($filter.nam
   AND ($filter.kind IS NULL OR n.orgKind = $filter.kind)
   AND ($filter.countryCode IS NULL OR EXISTS { (n)-[:HEADQUARTERED_IN]->(:Country {code: $filter.countryCode}) })
 WITH n ORDER BY toLower(n.name), n.uid
-WITH collect(n) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+WITH collect(n) AS found
+RETURN size(found) AS total, found[$offset..$offset + $limit] AS items

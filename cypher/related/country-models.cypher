@@ -18,6 +18,6 @@ CALL (p) {
               MATCH (o)-[:HEADQUARTERED_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0]
   ) = p.code
   WITH m AS t ORDER BY toLower(t.name), t.uid
-  RETURN collect({t: t, r: null}) AS all
+  RETURN collect({t: t, r: null}) AS found
 }
-RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items
+RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -6,6 +6,6 @@ CALL (p) {
   MATCH (p)-[r:OBSERVED]->(t:Country|Organization)
   WHERE ($filter.year IS NULL OR r.year = $filter.year)
   WITH t, r ORDER BY r.rank IS NULL, r.rank, r.value IS NULL, r.value DESC, r.year IS NULL, r.year DESC, t.uid, r.key
-  RETURN collect({t: t, r: r}) AS all
+  RETURN collect({t: t, r: r}) AS found
 }
-RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items
+RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items

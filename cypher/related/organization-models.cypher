@@ -9,6 +9,6 @@ CALL (p) {
   )
   WITH m AS t, r
   WITH t, r ORDER BY toLower(t.name), t.uid, r.key
-  RETURN collect({t: t, r: r}) AS all
+  RETURN collect({t: t, r: r}) AS found
 }
-RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items
+RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -5,6 +5,6 @@ OPTIONAL MATCH (p:Report {slug: key})
 CALL (p) {
   MATCH (p)-[r:PUBLISHED_BY]->(t:Organization)
   WITH t, r ORDER BY toLower(t.name), t.uid, r.key
-  RETURN collect({t: t, r: r}) AS all
+  RETURN collect({t: t, r: r}) AS found
 }
-RETURN key, size(all) AS total, all[$offset..$offset + $limit] AS items
+RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items

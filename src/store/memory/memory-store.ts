@@ -207,7 +207,7 @@ export class MemoryStore implements GraphStore {
       for (const node of batch.nodes) {
         const uid = uidOf(node);
         const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
-        const props = { ...(existing?.props ?? {}), ...node.props };
+        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
         const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
         if (existing) {
           if (!sameProps(existing.props, props)) summary.nodesUpdated++;
@@ -222,11 +222,11 @@ export class MemoryStore implements GraphStore {
         const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
         if (this.graph.hasEdge(edge)) {
           const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
-          const props = { ...existing.props, ...rel.props };
+          const props = withoutNulls({ ...existing.props, ...rel.props });
           if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
           this.graph.replaceEdgeAttributes(edge, { ...existing, props });
         } else {
-          this.graph.addDirectedEdgeWithKey(edge, uidOf(rel.from), uidOf(rel.to), { type: rel.type, key: rel.key, props: rel.props });
+          this.graph.addDirectedEdgeWithKey(edge, uidOf(rel.from), uidOf(rel.to), { type: rel.type, key: rel.key, props: withoutNulls(rel.props) });
           summary.relationshipsCreated++;
         }
       }
@@ -255,6 +255,11 @@ export class MemoryStore implements GraphStore {
   async close(): Promise<void> {
     await this.queue;
   }
+}
+
+/** Setting a property to null removes it, as in Neo4j. */
+function withoutNulls(props: Properties): Properties {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 
 function sameProps(a: Properties, b: Properties): boolean {

@@ -1,0 +1,46 @@
+// The stores a test suite runs against: always the embedded one, and Neo4j when NEO4J_URI is set.
+import { loadConfig, type Config } from "../../src/config.js";
+import { MemoryStore } from "../../src/store/memory/memory-store.js";
+import { Executor } from "../../src/store/neo4j/executor.js";
+import { CypherFiles } from "../../src/store/neo4j/cypher-files.js";
+import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.js";
+import { seedStore } from "../../src/store/open-store.js";
+import type { GraphStore } from "../../src/store/port.js";
+
+export const config: Config = loadConfig({ ...process.env, KG_DATA_DIR: "/tmp/unused-kg-data" });
+export const hasNeo4j = config.neo4j !== null;
+
+export interface StoreCase {
+  name: "memory" | "neo4j";
+  /** Opens an EMPTY store of this kind. */
+  open(): Promise<GraphStore>;
+}
+
+/** Deletes everything in the test Neo4j (the suites share one server, one file at a time). */
+export async function clearNeo4j(): Promise<void> {
+  const executor = new Executor(config.neo4j!);
+  try {
+    await executor.write((run) => run("MATCH (n) DETACH DELETE n", {}));
+  } finally {
+    await executor.close();
+  }
+}
+
+export async function openEmptyNeo4j(): Promise<Neo4jStore> {
+  await clearNeo4j();
+  const store = new Neo4jStore(config.neo4j!, new CypherFiles(config.cypherDir));
+  await store.migrate();
+  return store;
+}
+
+export const STORE_CASES: StoreCase[] = [
+  { name: "memory", open: () => MemoryStore.open(null) },
+  ...(hasNeo4j ? [{ name: "neo4j" as const, open: openEmptyNeo4j }] : []),
+];
+
+/** Opens a store of this kind holding the seed graph. */
+export async function openSeeded(storeCase: StoreCase): Promise<GraphStore> {
+  const store = await storeCase.open();
+  await seedStore(store, config.seedDir);
+  return store;
+}
