@@ -5,8 +5,6 @@ AND ($filter.releasedYear IS NULL OR m.releaseDate.year = $filter.releasedYear)
 AND ($filter.releasedAfter IS NULL OR m.releaseDate > $filter.releasedAfter)
 AND ($filter.releasedBefore IS NULL OR m.releaseDate < $filter.releasedBefore)
 AND ($filter.organizationSlug IS NULL OR EXISTS { (m)-[:DEVELOPED_BY]->(:Organization {slug: $filter.organizationSlug}) })
-AND ($filter.countryCode IS NULL OR coalesce(
-  COLLECT { MATCH (m)-[:ORIGINATES_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0],
-  COLLECT { MATCH (m)-[d:DEVELOPED_BY]->(o:Organization) WITH o ORDER BY d.order, o.uid LIMIT 1
-            MATCH (o)-[:HEADQUARTERED_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0]
-) = $filter.countryCode)
+AND ($filter.countryCode IS NULL OR $filter.countryCode =
+// #include model-country
+)

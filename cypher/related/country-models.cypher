@@ -12,11 +12,8 @@ CALL (p) {
     RETURN m
   }
   WITH p, m
-  WHERE coalesce(
-    COLLECT { MATCH (m)-[:ORIGINATES_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0],
-    COLLECT { MATCH (m)-[d:DEVELOPED_BY]->(o:Organization) WITH o ORDER BY d.order, o.uid LIMIT 1
-              MATCH (o)-[:HEADQUARTERED_IN]->(c:Country) RETURN c.code ORDER BY c.code LIMIT 1 }[0]
-  ) = p.code
+  WHERE p.code =
+// #include model-country
   WITH m AS t ORDER BY toLower(t.name), t.uid
   RETURN collect({t: t, r: null}) AS found
 }

@@ -6,6 +6,7 @@ import { PROJECT_ROOT, type Config } from "../config.js";
 import { getSchema } from "../graphql/schema.js";
 import { openStore, seedStore } from "../store/open-store.js";
 import type { GraphStore } from "../store/port.js";
+import { omittedCommand } from "./omitted.js";
 
 export interface Io {
   out(text: string): void;
@@ -54,6 +55,10 @@ export const COMMANDS: Record<string, { summary: string; run: (args: string[], c
       withStore(config, async (store) => {
         io.out(`${JSON.stringify(await store.counts())}\n`);
       }),
+  },
+  omitted: {
+    summary: "omitted <report-slug> [--format table|csv|json]: the models a report left out, and who says so",
+    run: (args, config, io) => withStore(config, (store) => omittedCommand(args, store, config, io)),
   },
   schema: {
     summary: "write the GraphQL schema the code builds to schema/schema.graphql",

@@ -3,16 +3,27 @@
 // suite holds them to the same order.
 import type { NodeKind, RelationshipType } from "./kinds.js";
 
-export interface RelationSpec {
+interface RelationBase {
   /** Kind of the parent nodes the keys name. */
   parent: NodeKind;
+  target: readonly NodeKind[];
+  /** Order of the items of one parent; ties break on the target's uid, then the relationship key. */
+  order: RelationOrder;
+}
+
+/** One hop over one relationship type. */
+export interface HopRelation extends RelationBase {
   type: RelationshipType;
   /** "out": parent -[type]-> target; "in": parent <-[type]- target. */
   direction: "out" | "in";
-  target: readonly NodeKind[];
-  /** Order of the items of one parent; ties break on the target's key, then the relationship key. */
-  order: RelationOrder;
 }
+
+/** A traversal with a rule of its own (written out in each adapter; the comment says the rule). */
+export interface DerivedRelation extends RelationBase {
+  derived: string;
+}
+
+export type RelationSpec = HopRelation | DerivedRelation;
 
 export type RelationOrder =
   | "TARGET_NAME" // target name, case-insensitive
@@ -24,7 +35,7 @@ export const RELATIONS = {
   "country-organizations": { parent: "Country", type: "HEADQUARTERED_IN", direction: "in", target: ["Organization"], order: "TARGET_NAME" },
   // Models whose own country is the parent, and models with no own country whose first developer
   // is headquartered there: the same rule as Model.country.
-  "country-models": { parent: "Country", type: "ORIGINATES_IN", direction: "in", target: ["Model"], order: "TARGET_NAME" },
+  "country-models": { parent: "Country", derived: "models whose country (own, else first developer's) is the parent", target: ["Model"], order: "TARGET_NAME" },
   "country-observations": { parent: "Country", type: "OBSERVED", direction: "in", target: ["Indicator"], order: "OBSERVATION" },
   "organization-country": { parent: "Organization", type: "HEADQUARTERED_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
   "organization-models": { parent: "Organization", type: "DEVELOPED_BY", direction: "in", target: ["Model"], order: "TARGET_NAME" },
@@ -39,6 +50,18 @@ export const RELATIONS = {
   "indicator-observations": { parent: "Indicator", type: "OBSERVED", direction: "out", target: ["Country", "Organization"], order: "OBSERVATION" },
   "report-included-models": { parent: "Report", type: "INCLUDES", direction: "out", target: ["Model"], order: "TARGET_NAME" },
   "report-omissions": { parent: "Report", type: "OMITS", direction: "out", target: ["Model"], order: "TARGET_NAME" },
+  "report-in-scope-omissions": {
+    parent: "Report",
+    derived: "when the report's inclusions are complete: models inside its scope that it neither includes nor is claimed to omit",
+    target: ["Model"],
+    order: "TARGET_NAME",
+  },
+  "model-in-scope-omitted-from": {
+    parent: "Model",
+    derived: "reports with complete inclusions whose scope holds the model but that neither include it nor are claimed to omit it",
+    target: ["Report"],
+    order: "TARGET_NAME",
+  },
   "report-publisher": { parent: "Report", type: "PUBLISHED_BY", direction: "out", target: ["Organization"], order: "TARGET_NAME" },
 } as const satisfies Record<string, RelationSpec>;
 

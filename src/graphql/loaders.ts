@@ -4,13 +4,14 @@ import DataLoader from "dataloader";
 import type { NodeRecord, NodeRef } from "../domain/graph.js";
 import { uidOf } from "../domain/graph.js";
 import type { RelationFilter, RelationName } from "../domain/relations.js";
-import type { GraphStore, Page, RelatedItem, Window } from "../store/port.js";
+import type { CoverageRow, GraphStore, Page, RelatedItem, Window } from "../store/port.js";
 
 /** Caps the keys of one store call (one Cypher UNWIND list). */
 const MAX_BATCH = 500;
 
 export class Loaders {
   readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
+  readonly coverage: DataLoader<string, CoverageRow[]>;
   private readonly relatedLoaders = new Map<string, DataLoader<string, Page<RelatedItem>>>();
 
   constructor(
@@ -19,6 +20,7 @@ export class Loaders {
     private readonly batching = true,
   ) {
     this.nodes = new DataLoader((refs) => store.getNodes(refs), { cacheKeyFn: uidOf, maxBatchSize: MAX_BATCH, batch: batching, name: "nodes" });
+    this.coverage = new DataLoader((reports) => store.coverage(reports), { maxBatchSize: MAX_BATCH, batch: batching, name: "coverage" });
   }
 
   /**

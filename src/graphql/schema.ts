@@ -7,7 +7,7 @@ import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-re
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
 import { OrganizationResolver } from "./resolvers/organization-resolver.js";
-import { ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
+import { CountryCoverageResolver, ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
 import { SourceResolver } from "./resolvers/source-resolver.js";
 
 export const RESOLVERS = [
@@ -22,6 +22,7 @@ export const RESOLVERS = [
   ReportResolver,
   ReportOmissionResolver,
   ReportScopeResolver,
+  CountryCoverageResolver,
   SourceResolver,
 ] as const;
 

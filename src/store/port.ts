@@ -33,6 +33,17 @@ export interface SearchHit {
   score: number;
 }
 
+/** How a report covers one country's models (Report.coverage). */
+export interface CoverageRow {
+  /** The models' country (own, else first developer's); null when unknown. */
+  countryCode: string | null;
+  /** Models inside the report's declared scope. */
+  inScope: number;
+  included: number;
+  /** Claimed by a source, or in scope and not included when the report's inclusions are complete. */
+  omitted: number;
+}
+
 export interface StoreCounts {
   nodes: number;
   relationships: number;
@@ -67,6 +78,13 @@ export interface GraphStore {
    * name, Korean name or an alias matches `text` (domain/search.ts), best first, at most `limit`.
    */
   search(text: string, limit: number): Promise<SearchHit[]>;
+
+  /**
+   * For each report key, one row per country of the models the report includes, omits or holds in
+   * its scope, ordered by country code (null last). Exactly `reportKeys.length` entries; an unknown
+   * report gets [].
+   */
+  coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]>;
 
   /** Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. */
   write(batch: GraphBatch): Promise<WriteSummary>;

@@ -12,7 +12,7 @@ import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
 import { listConnection, loadOne, relatedFirst, relatedItems, trimmed } from "./load.js";
-import { omissionOf } from "./report-resolver.js";
+import { claimedOmission, inScopeOmission } from "./report-resolver.js";
 
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2200;
@@ -79,8 +79,15 @@ export class ModelResolver {
     return (await relatedItems(ctx, "model-included-in", model.slug)).map((i) => Report.from(i.node));
   }
 
-  @FieldResolver(() => [ReportOmission], { description: "Reports that a source says left this model out." })
+  @FieldResolver(() => [ReportOmission], { description: "Reports that left this model out: claimed by a source, or inside their scope and not included." })
   async omittedFrom(@Root() model: Model, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return (await relatedItems(ctx, "model-omitted-from", model.slug)).map((i) => omissionOf(i.node.key, model.slug, i.rel));
+    const [claimed, inScope] = await Promise.all([
+      relatedItems(ctx, "model-omitted-from", model.slug),
+      relatedItems(ctx, "model-in-scope-omitted-from", model.slug),
+    ]);
+    return [
+      ...claimed.map((i) => claimedOmission(i.node.key, model.slug, i.rel)),
+      ...inScope.map((i) => inScopeOmission(i.node.key, model.slug)),
+    ];
   }
 }

@@ -8,18 +8,30 @@ import { ModelConnection, ReportConnection } from "../types/connections.js";
 import { NameFilter } from "../types/filter-inputs.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
-import { Report, ReportOmission, ReportScope } from "../types/report-type.js";
+import { Country } from "../types/country-type.js";
+import { CountryCoverage, Report, ReportOmission, ReportScope } from "../types/report-type.js";
 import { Source } from "../types/source-type.js";
 import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, sourcesOf, trimmed } from "./load.js";
 
-/** A ReportOmission from the properties of an OMITS relationship. */
-export function omissionOf(reportSlug: string, modelSlug: string, rel: Properties): ReportOmission {
+/** A CLAIMED omission from the properties of an OMITS relationship. */
+export function claimedOmission(reportSlug: string, modelSlug: string, rel: Properties): ReportOmission {
   return Object.assign(new ReportOmission(), {
-    basis: (rel.basis ?? "CLAIMED") as OmissionBasis,
+    basis: "CLAIMED" as OmissionBasis,
     note: (rel.note as string | null) ?? null,
     reportSlug,
     modelSlug,
     claimSlugs: (rel.sources ?? []) as string[],
+  });
+}
+
+/** An IN_SCOPE omission: inferred from the report's scope, so no source claims it. */
+export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOmission {
+  return Object.assign(new ReportOmission(), {
+    basis: "IN_SCOPE" as OmissionBasis,
+    note: "Inside the report's declared scope, and not among the models the report includes.",
+    reportSlug,
+    modelSlug,
+    claimSlugs: [],
   });
 }
 
@@ -49,9 +61,23 @@ export class ReportResolver {
     return relatedConnection(ctx, "report-included-models", report.slug, null, page, Model.from);
   }
 
-  @FieldResolver(() => [ReportOmission], { description: "Models the report left out, with why they count as left out and who says so." })
+  @FieldResolver(() => [ReportOmission], {
+    description: "Models the report left out: those a source claims it omitted (CLAIMED), then, when its inclusions are complete, those inside its scope that it does not include (IN_SCOPE).",
+  })
   async omittedModels(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return (await relatedItems(ctx, "report-omissions", report.slug)).map((i) => omissionOf(report.slug, i.node.key, i.rel));
+    const [claimed, inScope] = await Promise.all([
+      relatedItems(ctx, "report-omissions", report.slug),
+      relatedItems(ctx, "report-in-scope-omissions", report.slug),
+    ]);
+    return [
+      ...claimed.map((i) => claimedOmission(report.slug, i.node.key, i.rel)),
+      ...inScope.map((i) => inScopeOmission(report.slug, i.node.key)),
+    ];
+  }
+
+  @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })
+  coverage(@Root() report: Report, @Ctx() ctx: Context): Promise<CountryCoverage[]> {
+    return ctx.loaders.coverage.load(report.slug).then((rows) => rows.map((row) => Object.assign(new CountryCoverage(), row)));
   }
 }
 
@@ -78,5 +104,13 @@ export class ReportScopeResolver {
   @FieldResolver(() => [Source], { description: "Sources that state the scope." })
   sources(@Root() scope: ReportScope, @Ctx() ctx: Context): Promise<Source[]> {
     return sourcesOf(ctx, scope.sourceSlugs);
+  }
+}
+
+@Resolver(() => CountryCoverage)
+export class CountryCoverageResolver {
+  @FieldResolver(() => Country, { nullable: true, description: "Null for models of no known country." })
+  country(@Root() row: CountryCoverage, @Ctx() ctx: Context): Promise<Country | null> | null {
+    return row.countryCode ? loadOne(ctx, "Country", row.countryCode, Country.from) : null;
   }
 }

@@ -1,6 +1,6 @@
 // Report (the AI Index 2024, ...), its declared scope, and the models it is said to omit.
 import { LocalDateResolver, URLResolver } from "graphql-scalars";
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { ModelKind as ModelKindValue, OmissionBasis as OmissionBasisValue } from "../../domain/kinds.js";
 import { ModelKind, OmissionBasis } from "./enums.js";
@@ -87,4 +87,18 @@ export class ReportOmission {
   reportSlug: string;
   modelSlug: string;
   claimSlugs: string[];
+}
+
+@ObjectType({ description: "How a report covers the models of one country." })
+export class CountryCoverage {
+  @Field(() => Int, { description: "Models inside the report's declared scope." })
+  inScope: number;
+
+  @Field(() => Int, { description: "Models the report includes." })
+  included: number;
+
+  @Field(() => Int, { description: "Models claimed omitted by a source, or in scope and not included when the report's inclusions are complete." })
+  omitted: number;
+
+  countryCode: string | null;
 }

@@ -4,9 +4,9 @@ import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
-import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
-import type { GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
 import { readGraphFile, writeGraphFile } from "./persistence.js";
@@ -63,13 +63,22 @@ export class MemoryStore implements GraphStore {
     return refs.map((ref) => (this.graph.hasNode(uidOf(ref)) ? this.record(uidOf(ref)) : null));
   }
 
+  /** The traversals with rules of their own (DerivedRelation), as the Cypher of cypher/related/ has them. */
+  private readonly derived: Record<string, (uid: string) => RelatedItem[]> = {
+    "country-models": (uid) => this.countryModels(uid),
+    "report-in-scope-omissions": (uid) =>
+      this.inScopeOmissions(uid, [...(this.byKind.get("Model") ?? [])], (report, model) => [report, model]),
+    "model-in-scope-omitted-from": (uid) =>
+      this.inScopeOmissions(uid, [...(this.byKind.get("Report") ?? [])], (model, report) => [report, model]),
+  };
+
   /** Items of one relation for one parent, unordered. */
   private items(relation: RelationName, uid: string): RelatedItem[] {
-    const spec = RELATIONS[relation];
+    const spec = RELATIONS[relation] as RelationSpec;
     if (!this.graph.hasNode(uid)) return [];
-    if (relation === "country-models") return this.countryModels(uid);
+    if ("derived" in spec) return this.derived[relation](uid);
     const items: RelatedItem[] = [];
-    const visit = (edge: string, attrs: unknown, source: string, target: string) => {
+    const visit = (_edge: string, attrs: unknown, source: string, target: string) => {
       const e = attrs as EdgeAttrs;
       if (e.type !== spec.type) return;
       const other = spec.direction === "out" ? target : source;
@@ -102,6 +111,57 @@ export class MemoryStore implements GraphStore {
     if (developers.length === 0) return null;
     const hq = this.neighbours(developers[0].uid, "HEADQUARTERED_IN", "out").map((n) => n.uid).sort();
     return hq[0] ?? null;
+  }
+
+  /** Whether `model` falls inside `report`'s declared scope (cypher/fragments/in-scope.cypher). */
+  private inScope(reportUid: string, modelUid: string): boolean {
+    const report = (this.graph.getNodeAttributes(reportUid) as NodeAttrs).props;
+    const model = (this.graph.getNodeAttributes(modelUid) as NodeAttrs).props;
+    const { scopeModelKind: kind, scopeReleasedFrom: from, scopeReleasedTo: to } = report;
+    if (kind == null && from == null && to == null) return false;
+    const date = model.releaseDate as string | undefined;
+    if (kind != null && model.modelKind !== kind) return false;
+    if (from != null && !(date != null && date >= (from as string))) return false;
+    if (to != null && !(date != null && date <= (to as string))) return false;
+    return true;
+  }
+
+  private includesOrClaims(reportUid: string, modelUid: string): boolean {
+    return this.graph.outEdges(reportUid, modelUid).some((e) => ["INCLUDES", "OMITS"].includes((this.graph.getEdgeAttributes(e) as EdgeAttrs).type));
+  }
+
+  /** Pairs `uid` with each candidate as (report, model) and keeps the in-scope omissions. */
+  private inScopeOmissions(uid: string, candidates: string[], pair: (a: string, b: string) => [string, string]): RelatedItem[] {
+    return candidates
+      .filter((other) => {
+        const [report, model] = pair(uid, other);
+        const complete = (this.graph.getNodeAttributes(report) as NodeAttrs).props.scopeInclusionsComplete === true;
+        return complete && !this.includesOrClaims(report, model) && this.inScope(report, model);
+      })
+      .map((other) => ({ node: this.record(other), rel: {} }));
+  }
+
+  async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
+    return reportKeys.map((key) => {
+      const report = uidOf({ kind: "Report", key });
+      if (!this.graph.hasNode(report)) return [];
+      const complete = (this.graph.getNodeAttributes(report) as NodeAttrs).props.scopeInclusionsComplete === true;
+      const rows = new Map<string | null, CoverageRow>();
+      for (const model of this.byKind.get("Model") ?? []) {
+        const types = this.graph.outEdges(report, model).map((e) => (this.graph.getEdgeAttributes(e) as EdgeAttrs).type);
+        const included = types.includes("INCLUDES");
+        const inScope = this.inScope(report, model);
+        if (!included && !inScope && !types.includes("OMITS")) continue;
+        const omitted = types.includes("OMITS") || (inScope && !included && complete);
+        const country = this.effectiveCountry(model)?.slice("Country:".length) ?? null;
+        const row = rows.get(country) ?? { countryCode: country, inScope: 0, included: 0, omitted: 0 };
+        row.inScope += inScope ? 1 : 0;
+        row.included += included ? 1 : 0;
+        row.omitted += omitted ? 1 : 0;
+        rows.set(country, row);
+      }
+      return [...rows.values()].sort((a, b) => compareValues(a.countryCode, b.countryCode));
+    });
   }
 
   private countryModels(countryUid: string): RelatedItem[] {

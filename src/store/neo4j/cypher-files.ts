@@ -1,6 +1,6 @@
 // Loads the Cypher of cypher/*.cypher once at start, failing fast when a file is missing. A line
-// `// #include <fragment> [$param.path]` pastes cypher/fragments/<fragment>.cypher, with `$filter`
-// rewritten to the given parameter path when one is named.
+// `// #include <fragment> [$param.path]` pastes cypher/fragments/<fragment>.cypher (whose own
+// includes are expanded too), with `$filter` rewritten to the given parameter path when one is named.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -15,13 +15,18 @@ export class CypherFiles {
   get(name: string): string {
     let text = this.cache.get(name);
     if (text === undefined) {
-      text = this.read(name).replace(INCLUDE, (_line, fragment: string, param?: string) => {
-        const body = this.read(`fragments/${fragment}`).replace(/^\/\/.*\n/gm, "");
-        return param ? body.replaceAll("$filter", param) : body;
-      });
+      text = this.expand(this.read(name), 0);
       this.cache.set(name, text);
     }
     return text;
+  }
+
+  private expand(text: string, depth: number): string {
+    if (depth > 5) throw new Error("Cypher includes nest too deep (a cycle?)");
+    return text.replace(INCLUDE, (_line, fragment: string, param?: string) => {
+      const body = this.expand(this.read(`fragments/${fragment}`).replace(/^\/\/ (?!#include).*\n/gm, ""), depth + 1);
+      return param ? body.replaceAll("$filter", param) : body;
+    });
   }
 
   /** Reads every named file now, so that a missing one stops the start, not a later request. */

@@ -4,7 +4,7 @@ import { uidOf } from "../../domain/graph.js";
 import { keyProperty } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, type Neo4jOptions } from "./executor.js";
@@ -18,6 +18,7 @@ const QUERIES = [
   "organization/list",
   "write/merge-nodes",
   "write/merge-relationships",
+  "report/coverage",
   ...RELATION_NAMES.map((name) => `related/${name}`),
 ];
 
@@ -89,6 +90,20 @@ export class Neo4jStore implements GraphStore {
     }
     const row = rows[0];
     return { items: (row?.items ?? []) as NodeRecord[], totalCount: (row?.total ?? 0) as number };
+  }
+
+  async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
+    if (reportKeys.length === 0) return [];
+    const rows = await this.executor.read(this.cypher.get("report/coverage"), { keys: [...new Set(reportKeys)] });
+    const byKey = new Map(rows.map((r) => [r.key as string, r.rows as Array<Record<string, unknown>>]));
+    return reportKeys.map((key) =>
+      (byKey.get(key) ?? []).map((r) => ({
+        countryCode: (r.country as string | null) ?? null,
+        inScope: r.inScope as number,
+        included: r.included as number,
+        omitted: r.omitted as number,
+      })),
+    );
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
