@@ -6,6 +6,7 @@ import { PROJECT_ROOT, type Config } from "../config.js";
 import { getSchema } from "../graphql/schema.js";
 import { openStore, seedStore } from "../store/open-store.js";
 import type { GraphStore } from "../store/port.js";
+import { generateCommand } from "./generate.js";
 import { omittedCommand } from "./omitted.js";
 
 export interface Io {
@@ -59,6 +60,10 @@ export const COMMANDS: Record<string, { summary: string; run: (args: string[], c
   omitted: {
     summary: "omitted <report-slug> [--format table|csv|json]: the models a report left out, and who says so",
     run: (args, config, io) => withStore(config, (store) => omittedCommand(args, store, config, io)),
+  },
+  generate: {
+    summary: "generate --models N [--seed S] [--batch-size B]: write a deterministic synthetic graph (for load tests), reporting nodes+rels/s",
+    run: (args, config, io) => withStore(config, (store) => generateCommand(args, store, io)),
   },
   schema: {
     summary: "write the GraphQL schema the code builds to schema/schema.graphql",

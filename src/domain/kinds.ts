@@ -29,6 +29,8 @@ export const RELATIONSHIP_TYPES = {
   INCLUDES: { from: ["Report"], to: ["Model"] },
   OMITS: { from: ["Report"], to: ["Model"] },
   PUBLISHED_BY: { from: ["Report"], to: ["Organization"] },
+  /** A model built on another (fine-tune, distillation, merge); written by the importer and the generator. */
+  DEPENDS_ON: { from: ["Model"], to: ["Model"] },
 } as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[] }>;
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
