@@ -9,7 +9,7 @@ import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
-import { readGraphFile, writeGraphFile } from "./persistence.js";
+import { GraphFiles } from "./persistence.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
 const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
@@ -41,17 +41,26 @@ export class MemoryStore implements GraphStore {
 
   private constructor(
     private readonly graph: Graph,
-    private readonly dataDir: string | null,
+    private readonly files: GraphFiles | null,
   ) {
     graph.forEachNode((uid, attrs) => this.byKind.get((attrs as NodeAttrs).kind)?.add(uid));
   }
 
-  /** Opens the store persisted in `dataDir` (created when missing); `null` keeps it in memory only. */
+  /**
+   * Opens the store persisted in `dataDir` (created when missing); `null` keeps it in memory only.
+   * The graph is the snapshot with the journalled writes replayed on top (persistence.ts).
+   */
   static async open(dataDir: string | null): Promise<MemoryStore> {
     const graph = new MultiDirectedGraph();
-    const saved = dataDir ? await readGraphFile(dataDir) : null;
-    if (saved) graph.import(saved);
-    return new MemoryStore(graph, dataDir);
+    const files = dataDir ? new GraphFiles(dataDir) : null;
+    const saved = files ? await files.read() : null;
+    if (saved?.snapshot) graph.import(saved.snapshot);
+    const store = new MemoryStore(graph, files);
+    for (const batch of saved?.journal ?? []) {
+      store.check(batch);
+      store.applyInMemory(batch);
+    }
+    return store;
   }
 
   private record(uid: string): NodeRecord {
@@ -252,58 +261,87 @@ export class MemoryStore implements GraphStore {
     return run;
   }
 
-  private async apply(batch: GraphBatch): Promise<WriteSummary> {
+  /** A relationship may only join nodes that exist or that the same batch writes. */
+  private check(batch: GraphBatch): void {
+    let written: Set<string> | null = null;
     for (const rel of batch.relationships) {
       for (const end of [rel.from, rel.to]) {
         const uid = uidOf(end);
-        if (!this.graph.hasNode(uid) && !batch.nodes.some((n) => uidOf(n) === uid)) {
-          throw new StoreInputError(`${rel.type} refers to ${end.kind} '${end.key}', which does not exist`);
-        }
+        if (this.graph.hasNode(uid)) continue;
+        written ??= new Set(batch.nodes.map(uidOf));
+        if (!written.has(uid)) throw new StoreInputError(`${rel.type} refers to ${end.kind} '${end.key}', which does not exist`);
       }
     }
-    const summary: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
-    const before = this.graph.export();
-    try {
-      for (const node of batch.nodes) {
-        const uid = uidOf(node);
-        const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
-        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
-        const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
-        if (existing) {
-          if (!sameProps(existing.props, props)) summary.nodesUpdated++;
-          this.graph.replaceNodeAttributes(uid, attrs);
-        } else {
-          this.graph.addNode(uid, attrs);
-          this.byKind.get(node.kind)?.add(uid);
-          summary.nodesCreated++;
-        }
-      }
-      for (const rel of batch.relationships) {
-        const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
-        if (this.graph.hasEdge(edge)) {
-          const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
-          const props = withoutNulls({ ...existing.props, ...rel.props });
-          if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
-          this.graph.replaceEdgeAttributes(edge, { ...existing, props });
-        } else {
-          this.graph.addDirectedEdgeWithKey(edge, uidOf(rel.from), uidOf(rel.to), { type: rel.type, key: rel.key, props: withoutNulls(rel.props) });
-          summary.relationshipsCreated++;
-        }
-      }
-      if (this.dataDir) await writeGraphFile(this.dataDir, this.graph.export());
-    } catch (error) {
-      this.restore(before);
-      throw error;
-    }
-    return summary;
   }
 
-  /** Puts back the graph as it was before a failed write: all or nothing. */
-  private restore(saved: ReturnType<Graph["export"]>): void {
-    this.graph.clear();
-    this.graph.import(saved);
-    for (const set of this.byKind.values()) set.clear();
-    this.graph.forEachNode((uid, attrs) => this.byKind.get((attrs as NodeAttrs).kind)?.add(uid));
+  /** Checks, applies in memory, then makes the write durable (journal); all or nothing. */
+  private async apply(batch: GraphBatch): Promise<WriteSummary> {
+    this.check(batch);
+    const undo: Array<() => void> = [];
+    try {
+      const summary = this.applyInMemory(batch, undo);
+      if (this.files) {
+        await this.files.append(batch);
+        if (this.files.wantsCompaction) await this.compact();
+      }
+      return summary;
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      throw error;
+    }
+  }
+
+  /** Folds the journal into a new snapshot. A failure leaves the journal, which still holds every write. */
+  private async compact(): Promise<void> {
+    const graph = this.graph;
+    await this.files?.compact({
+      options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+      forEachNode: (visit) => graph.forEachNode((key, attrs) => visit(key, attrs)),
+      forEachEdge: (visit) => graph.forEachEdge((key, attrs, source, target) => visit(key, attrs, source, target)),
+    });
+  }
+
+  /**
+   * Merges the batch into the graph. Each change pushes onto `undo` the step that takes it back,
+   * so that a write that fails later (while persisting) leaves the graph as it was: all or nothing,
+   * at the cost of the write, not of the graph.
+   */
+  private applyInMemory(batch: GraphBatch, undo: Array<() => void> = []): WriteSummary {
+    const summary: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+    for (const node of batch.nodes) {
+      const uid = uidOf(node);
+      const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
+      const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
+      const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
+      if (existing) {
+        if (!sameProps(existing.props, props)) summary.nodesUpdated++;
+        this.graph.replaceNodeAttributes(uid, attrs);
+        undo.push(() => this.graph.replaceNodeAttributes(uid, existing));
+      } else {
+        this.graph.addNode(uid, attrs);
+        this.byKind.get(node.kind)?.add(uid);
+        undo.push(() => {
+          this.graph.dropNode(uid);
+          this.byKind.get(node.kind)?.delete(uid);
+        });
+        summary.nodesCreated++;
+      }
+    }
+    for (const rel of batch.relationships) {
+      const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
+      if (this.graph.hasEdge(edge)) {
+        const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
+        const props = withoutNulls({ ...existing.props, ...rel.props });
+        if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
+        this.graph.replaceEdgeAttributes(edge, { ...existing, props });
+        undo.push(() => this.graph.replaceEdgeAttributes(edge, existing));
+      } else {
+        this.graph.addDirectedEdgeWithKey(edge, uidOf(rel.from), uidOf(rel.to), { type: rel.type, key: rel.key, props: withoutNulls(rel.props) });
+        undo.push(() => this.graph.dropEdge(edge));
+        summary.relationshipsCreated++;
+      }
+    }
+    return summary;
   }
 
   async counts(): Promise<StoreCounts> {
@@ -312,8 +350,11 @@ export class MemoryStore implements GraphStore {
 
   async ping(): Promise<void> {}
 
+  /** Waits for pending writes, then folds the journal into the snapshot so the next open is quick. */
   async close(): Promise<void> {
     await this.queue;
+    if (this.files?.hasJournal) await this.compact();
+    await this.files?.close();
   }
 }
 
