@@ -2,6 +2,7 @@
 // (src/generate/) into the store in batches, with a progress bar on a terminal, and reports the
 // write rate in nodes + relationships per second.
 import { DEFAULT_SEED, SyntheticGraph } from "../generate/synthetic-graph.js";
+import { writeGenerated } from "../generate/write-generated.js";
 import type { GraphStore } from "../store/port.js";
 import { UsageError, type Io } from "./commands.js";
 
@@ -34,37 +35,6 @@ export function parseGenerateArgs(args: string[]): GenerateArgs {
   }
   if (parsed.models === undefined) throw new UsageError(`--models is required\n${USAGE}`);
   return parsed as GenerateArgs;
-}
-
-export interface GenerateReport {
-  nodes: number;
-  relationships: number;
-  batches: number;
-  seconds: number;
-  /** Nodes plus relationships written per second. */
-  rate: number;
-}
-
-/** Writes the graph batch by batch; `progress` hears after each batch how many nodes are written. */
-export async function writeGenerated(
-  store: GraphStore,
-  graph: SyntheticGraph,
-  batchSize: number,
-  progress: (nodesWritten: number, itemsWritten: number, seconds: number) => void = () => undefined,
-): Promise<GenerateReport> {
-  const started = performance.now();
-  let nodes = 0;
-  let relationships = 0;
-  let batches = 0;
-  for (const batch of graph.batches(batchSize)) {
-    await store.write(batch);
-    nodes += batch.nodes.length;
-    relationships += batch.relationships.length;
-    batches++;
-    progress(nodes, nodes + relationships, (performance.now() - started) / 1000);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { nodes, relationships, batches, seconds, rate: (nodes + relationships) / seconds };
 }
 
 function progressBar(done: number, total: number, items: number, seconds: number): string {

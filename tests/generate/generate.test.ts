@@ -5,7 +5,7 @@ import type { GraphBatch } from "../../src/domain/graph.js";
 import { uidOf } from "../../src/domain/graph.js";
 import { RELATIONSHIP_TYPES } from "../../src/domain/kinds.js";
 import { SyntheticGraph } from "../../src/generate/synthetic-graph.js";
-import { writeGenerated } from "../../src/cli/generate.js";
+import { writeGenerated } from "../../src/generate/write-generated.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 
 const batchesOf = (models: number, seed: number, size = 500): GraphBatch[] => [...new SyntheticGraph({ models, seed }).batches(size)];
