@@ -1,7 +1,7 @@
 // The Apollo Server of the API: the schema, error masking and the per-response store-call count.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError } from "graphql";
 import { StoreInputError, StoreUnavailableError } from "../store/port.js";
 import type { Context } from "./context.js";
@@ -54,6 +54,8 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(options.onInternalError ?? (() => undefined)),
-    plugins: [statsPlugin, ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    // The API sets no cache hints, and Apollo's default cache-control plugin costs a cache lookup per
+    // resolved field (up to 15 % of a request on a 100k-model embedded store; docs/benchmarks.md).
+    plugins: [statsPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
   });
 }
