@@ -79,3 +79,17 @@ describe("embedded store persistence", () => {
     expect((await blocked.list({ kind: "Organization" }, { offset: 0, limit: 10 })).totalCount).toBe(0);
   });
 });
+
+describe("embedded store internals", () => {
+  it("keeps graphology's neighbour indexes in dictionaries, so a big graph does not slow every object the process builds", async () => {
+    const { FAST_ADJACENCY } = await import("../../src/store/memory/memory-store.js");
+    expect(FAST_ADJACENCY).toBe(true);
+    const store = await MemoryStore.open(null);
+    await store.write(country("KR", "South Korea"));
+    await store.write(org("naver", "KR"));
+    // graphology's own pair lookup (hasOwnProperty on the index) still works.
+    const graph = (store as unknown as { graph: { hasEdge(a: string, b: string): boolean } }).graph;
+    expect(graph.hasEdge("Organization:naver", "Country:KR")).toBe(true);
+    expect(graph.hasEdge("Country:KR", "Organization:naver")).toBe(false);
+  });
+});
