@@ -1,5 +1,7 @@
 // write: merges each of $rels ({type, from, to, key, props}) by (type, ends, key) and sets its
 // properties; returns how many were created and how many changed, and the uids of missing ends.
+// The adapter runs it once per relationship type with `$(r.type)` replaced by that type, so that the
+// planner expands between the two ends instead of scanning every relationship (neo4j-store.ts).
 UNWIND $rels AS r
 OPTIONAL MATCH (a:Entity {uid: r.from})
 OPTIONAL MATCH (b:Entity {uid: r.to})

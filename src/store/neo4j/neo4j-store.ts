@@ -1,7 +1,7 @@
 // The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
-import { keyProperty } from "../../domain/kinds.js";
+import { keyProperty, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
@@ -125,19 +125,35 @@ export class Neo4jStore implements GraphStore {
       props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n) },
     }));
     const rels = batch.relationships.map((r) => ({ type: r.type, from: uidOf(r.from), to: uidOf(r.to), key: r.key, props: { ...r.props, key: r.key } }));
+    const byType = new Map<RelationshipType, typeof rels>();
+    for (const rel of rels) {
+      if (!RELATIONSHIP_TYPE_NAMES.includes(rel.type)) throw new StoreInputError(`unknown relationship type '${rel.type}'`);
+      const list = byType.get(rel.type) ?? [];
+      list.push(rel);
+      byType.set(rel.type, list);
+    }
     return this.executor.write(async (run) => {
       const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
-      const [r] = rels.length > 0 ? await run(this.cypher.get("write/merge-relationships"), { rels }) : [{ created: 0, updated: 0, missing: [] }];
-      const missing = r.missing as string[];
-      // Throwing inside the transaction rolls back the nodes written above too: all or nothing.
-      if (missing.length > 0) throw new StoreInputError(`relationships refer to nodes that do not exist: ${missing.slice(0, 5).join(", ")}`);
-      return {
-        nodesCreated: n.created as number,
-        nodesUpdated: n.updated as number,
-        relationshipsCreated: r.created as number,
-        relationshipsUpdated: r.updated as number,
-      };
+      const summary = { nodesCreated: n.created as number, nodesUpdated: n.updated as number, relationshipsCreated: 0, relationshipsUpdated: 0 };
+      for (const [type, ofType] of byType) {
+        const [r] = await run(this.mergeRelationships(type), { rels: ofType });
+        const missing = r.missing as string[];
+        // Throwing inside the transaction rolls back the nodes written above too: all or nothing.
+        if (missing.length > 0) throw new StoreInputError(`relationships refer to nodes that do not exist: ${missing.slice(0, 5).join(", ")}`);
+        summary.relationshipsCreated += r.created as number;
+        summary.relationshipsUpdated += r.updated as number;
+      }
+      return summary;
     });
+  }
+
+  /**
+   * write/merge-relationships.cypher with its dynamic type `$(r.type)` made static for one type of
+   * the closed set (domain/kinds.ts). Neo4j 5.26 plans a MERGE of a dynamic type as a scan of every
+   * relationship in the database for each row; with a static type it expands between the two ends.
+   */
+  private mergeRelationships(type: RelationshipType): string {
+    return this.cypher.get("write/merge-relationships").replaceAll("$(r.type)", type);
   }
 
   async counts(): Promise<StoreCounts> {
