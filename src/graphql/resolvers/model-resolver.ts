@@ -62,11 +62,8 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
-  async country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
-    const own = await relatedFirst(ctx, "model-own-country", model.slug, Country.from);
-    if (own) return own;
-    const developer = await relatedFirst(ctx, "model-developers", model.slug, (r) => r.key);
-    return developer ? relatedFirst(ctx, "organization-country", developer, Country.from) : null;
+  country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
+    return relatedFirst(ctx, "model-country", model.slug, Country.from);
   }
 
   @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first." })

@@ -78,6 +78,10 @@ export class MemoryStore implements GraphStore {
   /** The traversals with rules of their own (DerivedRelation), as the Cypher of cypher/related/ has them. */
   private readonly derived: Record<string, (uid: string) => RelatedItem[]> = {
     "country-models": (uid) => this.countryModels(uid),
+    "model-country": (uid) => {
+      const country = this.effectiveCountry(uid);
+      return country ? [{ node: this.record(country), rel: {} }] : [];
+    },
     "report-in-scope-omissions": (uid) =>
       this.inScopeOmissions(uid, [...(this.byKind.get("Model") ?? [])], (report, model) => [report, model]),
     "model-in-scope-omitted-from": (uid) =>
