@@ -1,0 +1,176 @@
+// The benchmark's query set, Q1-Q5, each written three ways: for this API (targets a, b and the
+// embedded store), for @neo4j/graphql over the same Neo4j (target c) and as hand-written Cypher
+// (target d, bench/floor/*.cypher). Arguments come from the generator's keys, varied request by
+// request so that no cache makes a query trivial.
+import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+
+export type QueryId = "Q1" | "Q2" | "Q3" | "Q4" | "Q5";
+type Args = Record<string, string | number | null>;
+
+export interface QuerySpec {
+  id: QueryId;
+  title: string;
+  /** Argument sets, visited round-robin by the load generator. */
+  args(graph: SyntheticGraph): Args[];
+  api: { query: string; variables(args: Args): Record<string, unknown> };
+  neo4jGraphql: { query: string; variables(args: Args): Record<string, unknown> };
+  /** bench/floor/<file>.cypher, run by the floor server with these parameters. */
+  floor: { file: string; params(args: Args): Record<string, unknown> };
+  /** Where target (c)'s query is not the same as this API's. */
+  caveat: string;
+}
+
+/** How many distinct arguments each query cycles through (fewer when the graph has fewer). */
+const POOL = 1000;
+
+/** Model indexes spread over the whole graph (a stride coprime to any scale used). */
+function modelIndexes(graph: SyntheticGraph, offset: number): number[] {
+  const n = graph.counts.Model;
+  return Array.from({ length: Math.min(POOL, n) }, (_, k) => (k * 7919 + offset) % n);
+}
+
+function cursorOf(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString("base64url");
+}
+
+const FIRST_DEVELOPER = `developersConnection(first: 1, sort: [{ edge: { order: ASC } }]) { edges { node { slug name } } }`;
+
+export const QUERIES: QuerySpec[] = [
+  {
+    id: "Q1",
+    title: "one model with organization, country, results",
+    args: (graph) => modelIndexes(graph, 13).map((i) => ({ slug: graph.modelKey(i) })),
+    api: {
+      query: `query Q1($slug: String!) {
+  model(slug: $slug) {
+    slug name releaseDate
+    organization { slug name }
+    country { code name }
+    benchmarkResults { score benchmark { slug name } }
+  }
+}`,
+      variables: (a) => a,
+    },
+    neo4jGraphql: {
+      query: `query Q1($slug: String!) {
+  models(where: { slug: { eq: $slug } }) {
+    slug name releaseDate
+    ${FIRST_DEVELOPER}
+    country { code name }
+    benchmarksConnection(first: 100, sort: [{ edge: { score: DESC } }]) { edges { properties { score } node { slug name } } }
+  }
+}`,
+      variables: (a) => a,
+    },
+    floor: { file: "q1-model", params: (a) => a },
+    caveat: "equivalent; the country rule is a @cypher field holding the same Cypher as the API's fragment",
+  },
+  {
+    id: "Q2",
+    title: "three-level walk: 20 countries -> 20 organizations -> 20 models",
+    args: (graph) => Array.from({ length: Math.max(1, graph.counts.Country - 19) }, (_, offset) => ({ offset })),
+    api: {
+      query: `query Q2($after: String) {
+  countries(first: 20, after: $after) { nodes { code name
+    organizations(first: 20) { nodes { slug name
+      models(first: 20) { nodes { slug name } } } } } }
+}`,
+      variables: (a) => ({ after: (a.offset as number) > 0 ? cursorOf((a.offset as number) - 1) : null }),
+    },
+    neo4jGraphql: {
+      query: `query Q2($offset: Int) {
+  countries(limit: 20, offset: $offset, sort: [{ name: ASC }]) { code name
+    organizations(limit: 20, sort: [{ name: ASC }]) { slug name
+      models(limit: 20, sort: [{ name: ASC }]) { slug name } } }
+}`,
+      variables: (a) => a,
+    },
+    floor: { file: "q2-walk", params: (a) => a },
+    caveat: "orders by name as stored (the API by lowercased name, then id; the same order for generated names); no cursors",
+  },
+  {
+    id: "Q3",
+    title: "a report's omitted models (claimed and in scope)",
+    args: (graph) => Array.from({ length: graph.counts.Report }, (_, i) => ({ slug: graph.reportKey(i) })),
+    api: {
+      query: `query Q3($slug: String!) {
+  report(slug: $slug) { slug title
+    omittedModels { basis model { slug name organization { slug } } claimedBy { slug } }
+  }
+}`,
+      variables: (a) => a,
+    },
+    neo4jGraphql: {
+      query: `query Q3($slug: String!) {
+  reports(where: { slug: { eq: $slug } }) { slug name
+    omitsConnection(first: 100, sort: [{ node: { name: ASC } }]) { edges { properties { basis sources } node { slug name ${FIRST_DEVELOPER} } } }
+    inScopeOmissions(limit: 100) { slug name ${FIRST_DEVELOPER} }
+  }
+}`,
+      variables: (a) => a,
+    },
+    floor: { file: "q3-omitted", params: (a) => a },
+    caveat: "claimedBy as the edge's source slugs (the API resolves them to Source nodes); in-scope omissions through a @cypher field",
+  },
+  {
+    id: "Q4",
+    title: "a model's neighbourhood to depth 2",
+    args: (graph) => modelIndexes(graph, 4051).map((i) => ({ slug: graph.modelKey(i) })),
+    api: {
+      query: `query Q4($slug: String!) {
+  model(slug: $slug) { slug
+    developers { slug country { code } models(first: 10) { nodes { slug } } }
+    benchmarkResults(first: 10) { score benchmark { slug results(first: 10) { score model { slug } } } }
+    includedIn { slug publisher { slug } }
+  }
+}`,
+      variables: (a) => a,
+    },
+    neo4jGraphql: {
+      query: `query Q4($slug: String!) {
+  models(where: { slug: { eq: $slug } }) { slug
+    developersConnection(sort: [{ edge: { order: ASC } }]) { edges { node { slug country { code } models(limit: 10, sort: [{ name: ASC }]) { slug } } } }
+    benchmarksConnection(first: 10, sort: [{ edge: { score: DESC } }]) { edges { properties { score } node { slug
+      modelsConnection(first: 10, sort: [{ edge: { score: DESC } }]) { edges { properties { score } node { slug } } } } } }
+    includedIn(sort: [{ name: ASC }]) { slug publisher { slug } }
+  }
+}`,
+      variables: (a) => a,
+    },
+    floor: { file: "q4-neighborhood", params: (a) => a },
+    caveat: "equivalent walk (feature/playground's neighborhood field is not merged, so Q4 walks the relationship fields to depth 2)",
+  },
+  {
+    id: "Q5",
+    title: "search by a name prefix",
+    args: (graph) => modelIndexes(graph, 777).map((i) => ({ text: graph.modelWord(i).slice(0, 4).toLowerCase() })),
+    api: {
+      query: `query Q5($text: String!) {
+  search(text: $text, first: 10) {
+    __typename
+    ... on Model { slug name }
+    ... on Organization { slug name }
+    ... on Country { code name }
+    ... on Benchmark { slug name }
+    ... on Report { slug title }
+  }
+}`,
+      variables: (a) => a,
+    },
+    neo4jGraphql: {
+      query: `query Q5($query: String!) {
+  search(query: $query, limit: 10) {
+    __typename
+    ... on Model { slug name }
+    ... on Organization { slug name }
+    ... on Country { code name }
+    ... on Benchmark { slug name }
+    ... on Report { slug name }
+  }
+}`,
+      variables: (a) => ({ query: `${a.text}*` }),
+    },
+    floor: { file: "q5-search", params: (a) => ({ query: `${a.text}*`, limit: 50 }) },
+    caveat: "the 10 best by Lucene score; the API (and the floor) take 50 candidates and rank them by its own rule (exact name, name prefix, word prefix)",
+  },
+];

@@ -1,0 +1,166 @@
+// `npm run bench [-- --scale S|M|L[,..] --duration s --connections n --targets a,b,c,d,m --neo4j-uri URI]`:
+// for each scale, loads a generated graph into a real Neo4j (clear, migrate, generate) and into the
+// embedded store, starts the targets, and measures Q1-Q5 on each with autocannon at a fixed
+// concurrency. Writes docs/benchmarks.json (merged by scale), docs/benchmarks.md and docs/benchmarks.svg.
+// Without --neo4j-uri it starts its own Neo4j (tools/neo4j/neo4j-local.sh) and stops it at the end.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { PROJECT_ROOT } from "../src/config.js";
+import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+import { measure, probe } from "./load.js";
+import { compareScales } from "./memory-lookup.js";
+import { awaitIndexes, clearNeo4j, externalNeo4j, neo4jVersion, startNeo4j, type BenchNeo4j } from "./neo4j.js";
+import { QUERIES, type QueryId } from "./queries.js";
+import { machineInfo, readResults, writeReport, type Cell, type LoadInfo, type ScaleResult } from "./report.js";
+import { startTarget, TARGETS, type RunningTarget, type TargetId } from "./targets.js";
+
+export const SCALES = { S: 1_000, M: 10_000, L: 100_000 } as const;
+type Scale = keyof typeof SCALES;
+
+interface Options {
+  scales: Scale[];
+  duration: number;
+  warmup: number;
+  connections: number;
+  targets: TargetId[];
+  queries: QueryId[];
+  neo4jUri: string | null;
+  lookup: boolean;
+}
+
+const USAGE = `usage: npm run bench [-- --scale S|M|L[,S|M|L...]] [--duration seconds] [--connections n]
+                        [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup]`;
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { scales: ["S", "M", "L"], duration: 10, warmup: 2, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    const list = () => value().split(",").map((s) => s.trim()).filter(Boolean);
+    if (flag === "--scale") options.scales = list().map((s) => s.toUpperCase() as Scale);
+    else if (flag === "--duration") options.duration = Number(value());
+    else if (flag === "--warmup") options.warmup = Number(value());
+    else if (flag === "--connections") options.connections = Number(value());
+    else if (flag === "--targets") options.targets = list() as TargetId[];
+    else if (flag === "--queries") options.queries = list().map((q) => q.toUpperCase() as QueryId);
+    else if (flag === "--neo4j-uri") options.neo4jUri = value();
+    else if (flag === "--no-lookup") options.lookup = false;
+    else throw new Error(`unknown argument '${argv[i]}'\n${USAGE}`);
+  }
+  for (const s of options.scales) if (!(s in SCALES)) throw new Error(`unknown scale '${s}'\n${USAGE}`);
+  if (!(options.duration > 0) || !(options.connections > 0)) throw new Error(`--duration and --connections must be positive\n${USAGE}`);
+  return options;
+}
+
+function log(text: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+}
+
+const CLI = path.join(PROJECT_ROOT, "dist", "src", "cli", "main.js");
+
+/** Runs `kg generate` into the store the environment names and reads back its write rate. */
+async function generate(models: number, env: NodeJS.ProcessEnv): Promise<LoadInfo> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, "generate", "--models", String(models)], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    maxBuffer: 1 << 20,
+  });
+  const m = /: (\d+) nodes and (\d+) relationships in (\d+) batches, ([\d.]+) s, (\d+) nodes\+rels\/s/.exec(stdout);
+  if (!m) throw new Error(`kg generate printed: ${stdout}`);
+  return { nodes: Number(m[1]), relationships: Number(m[2]), seconds: Number(m[4]), rate: Number(m[5]) };
+}
+
+async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Promise<ScaleResult> {
+  const models = SCALES[scale];
+  const graph = new SyntheticGraph({ models });
+  const wanted = TARGETS.filter((t) => options.targets.includes(t.id));
+  const loadAverage = [os.loadavg()[0]];
+  const load: ScaleResult["load"] = {};
+
+  let memoryDir: string | null = null;
+  if (wanted.some((t) => t.store === "neo4j")) {
+    log(`${scale}: clearing Neo4j, then generating ${models} models into it`);
+    await clearNeo4j(neo4j.uri);
+    load.neo4j = await generate(models, { NEO4J_URI: neo4j.uri });
+    await awaitIndexes(neo4j.uri);
+    log(`${scale}: Neo4j holds ${load.neo4j.nodes} nodes and ${load.neo4j.relationships} relationships (${load.neo4j.rate} nodes+rels/s)`);
+  }
+  if (wanted.some((t) => t.store === "memory")) {
+    memoryDir = await mkdtemp(path.join(os.tmpdir(), `ai-actors-bench-${scale}-`));
+    load.memory = await generate(models, { NEO4J_URI: "", KG_DATA_DIR: memoryDir });
+    log(`${scale}: embedded store written (${load.memory.rate} nodes+rels/s)`);
+  }
+
+  const cells: Cell[] = [];
+  try {
+    for (const spec of wanted) {
+      const env = spec.store === "neo4j" ? { NEO4J_URI: neo4j.uri, KG_AUTO_SEED: "false" } : { NEO4J_URI: "", KG_DATA_DIR: memoryDir!, KG_AUTO_SEED: "false" };
+      let target: RunningTarget | null = null;
+      try {
+        target = await startTarget(spec, env);
+        for (const query of QUERIES.filter((q) => options.queries.includes(q.id))) {
+          const pool = query.args(graph);
+          const checked = await probe(target.url, spec.kind, query, pool);
+          await measure(target.url, spec.kind, query, pool, options.warmup, options.connections);
+          const m = await measure(target.url, spec.kind, query, pool, options.duration, options.connections);
+          cells.push({ target: spec.id, query: query.id, ...m, storeCalls: checked.storeCalls });
+          log(`${scale} ${query.id} ${spec.id}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
+              `${checked.storeCalls ? `, ${checked.storeCalls.mean.toFixed(1)} store calls` : ""}${m.failures ? `, ${m.failures} FAILED` : ""}`);
+        }
+      } catch (error) {
+        log(`${scale} target ${spec.id} failed: ${(error as Error).message}`);
+        cells.push(...options.queries.filter((q) => !cells.some((c) => c.target === spec.id && c.query === q)).map((q) => ({ target: spec.id, query: q, error: (error as Error).message.slice(0, 300) })));
+      } finally {
+        await target?.stop();
+      }
+    }
+  } finally {
+    if (memoryDir) await rm(memoryDir, { recursive: true, force: true });
+  }
+  loadAverage.push(os.loadavg()[0]);
+  return { scale, models, at: new Date().toISOString(), duration: options.duration, connections: options.connections, load, loadAverage, cells };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const needsNeo4j = options.targets.some((id) => TARGETS.find((t) => t.id === id)?.store === "neo4j");
+  let neo4j: BenchNeo4j | null = null;
+  const results = await readResults();
+  try {
+    if (needsNeo4j) {
+      if (options.neo4jUri) {
+        log(`using ${options.neo4jUri}: it will be CLEARED`);
+        neo4j = externalNeo4j(options.neo4jUri);
+      } else {
+        log("starting a Neo4j of its own (tools/neo4j/neo4j-local.sh, heap 2g, page cache 1g)");
+        neo4j = await startNeo4j({ heap: "2g", pageCache: "1g" });
+      }
+      results.versions.neo4j = await neo4jVersion(neo4j.uri);
+    }
+    results.machine = machineInfo();
+    for (const scale of options.scales) {
+      results.scales[scale] = await runScale(scale, options, neo4j ?? externalNeo4j(""));
+      await writeReport(results);
+    }
+    if (options.lookup) {
+      log("embedded store: model lookup at 1k and 100k models (bench/memory-lookup.ts)");
+      results.lookup = { ...(await compareScales()), at: new Date().toISOString() };
+    }
+    await writeReport(results);
+    log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: docs/benchmarks.md, docs/benchmarks.svg, docs/benchmarks.json`);
+  } finally {
+    if (neo4j?.owned) await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});
