@@ -10,5 +10,7 @@ CREATE CONSTRAINT report_slug IF NOT EXISTS FOR (n:Report) REQUIRE n.slug IS UNI
 CREATE CONSTRAINT source_slug IF NOT EXISTS FOR (n:Source) REQUIRE n.slug IS UNIQUE;
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX model_release_date IF NOT EXISTS FOR (n:Model) ON (n.releaseDate);
+// The candidates of a report's in-scope omissions when its scope has a model kind and no period.
+CREATE INDEX model_kind IF NOT EXISTS FOR (n:Model) ON (n.modelKind);
 CREATE INDEX observed_year IF NOT EXISTS FOR ()-[r:OBSERVED]-() ON (r.year);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Country|Organization|Model|Benchmark|Report) ON EACH [n.searchText];
