@@ -4,13 +4,14 @@ import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
-import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
-import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
+import { RELATIONS, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
+import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
-import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
+import { compareValues, compareValuesDesc, sortRecords, sortRelated } from "./order.js";
 import { DICTIONARY_ADJACENCY } from "./adjacency.js";
 import { GraphFiles } from "./persistence.js";
+import { WordIndex, wordsOf } from "./word-index.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
 const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
@@ -41,12 +42,23 @@ export class MemoryStore implements GraphStore {
   private readonly byKind = new Map<NodeKind, Set<string>>(NODE_KINDS.map((k) => [k, new Set<string>()]));
   /** Writes run one after another, so each persists a consistent graph. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Words of the searchable nodes, so that search reads the nodes that can match, not all. */
+  private readonly words = new WordIndex();
+  /** Models with a release date, by date: the candidates of a scope's period. Rebuilt after a model is written. */
+  private modelDates: Array<{ date: string; uid: string }> | null = null;
 
   private constructor(
     private readonly graph: Graph,
     private readonly files: GraphFiles | null,
   ) {
-    graph.forEachNode((uid, attrs) => this.byKind.get((attrs as NodeAttrs).kind)?.add(uid));
+    graph.forEachNode((uid, attrs) => {
+      this.byKind.get((attrs as NodeAttrs).kind)?.add(uid);
+      this.indexWords(uid, attrs as NodeAttrs);
+    });
+  }
+
+  private indexWords(uid: string, attrs: NodeAttrs): void {
+    if (SEARCHABLE.has(attrs.kind)) this.words.set(uid, wordsOf(attrs));
   }
 
   /**
@@ -82,8 +94,7 @@ export class MemoryStore implements GraphStore {
       const country = this.effectiveCountry(uid);
       return country ? [{ node: this.record(country), rel: {} }] : [];
     },
-    "report-in-scope-omissions": (uid) =>
-      this.inScopeOmissions(uid, [...(this.byKind.get("Model") ?? [])], (report, model) => [report, model]),
+    "report-in-scope-omissions": (uid) => this.inScopeOmissions(uid, this.scopeCandidates(uid), (report, model) => [report, model]),
     "model-in-scope-omitted-from": (uid) =>
       this.inScopeOmissions(uid, [...(this.byKind.get("Report") ?? [])], (model, report) => [report, model]),
   };
@@ -140,6 +151,38 @@ export class MemoryStore implements GraphStore {
     if (from != null && !(date != null && date >= (from as string))) return false;
     if (to != null && !(date != null && date <= (to as string))) return false;
     return true;
+  }
+
+  /**
+   * The models that can be inside a report's scope: those released in its period (by binary search
+   * over the models sorted by date), or every model when the scope has no period.
+   */
+  private scopeCandidates(reportUid: string): string[] {
+    const { scopeReleasedFrom: from, scopeReleasedTo: to } = (this.graph.getNodeAttributes(reportUid) as NodeAttrs).props;
+    if (from == null && to == null) return [...(this.byKind.get("Model") ?? [])];
+    const dates = this.modelDatesIndex();
+    let lo = 0;
+    let hi = dates.length;
+    while (from != null && lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid].date < (from as string)) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < dates.length && (to == null || dates[i].date <= (to as string)); i++) found.push(dates[i].uid);
+    return found;
+  }
+
+  private modelDatesIndex(): Array<{ date: string; uid: string }> {
+    if (!this.modelDates) {
+      const dates: Array<{ date: string; uid: string }> = [];
+      for (const uid of this.byKind.get("Model") ?? []) {
+        const date = (this.graph.getNodeAttributes(uid) as NodeAttrs).props.releaseDate;
+        if (typeof date === "string") dates.push({ date, uid });
+      }
+      this.modelDates = dates.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }
+    return this.modelDates;
   }
 
   private includesOrClaims(reportUid: string, modelUid: string): boolean {
@@ -200,12 +243,9 @@ export class MemoryStore implements GraphStore {
 
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     const spec = RELATIONS[relation];
-    const compare = relationComparator(spec.order);
     return parentKeys.map((key) => {
-      const items = this.items(relation, uidOf({ kind: spec.parent, key }))
-        .filter((item) => this.matchesRelationFilter(item, filter))
-        .sort(compare);
-      return { items: window(items, w), totalCount: items.length };
+      const items = this.items(relation, uidOf({ kind: spec.parent, key })).filter((item) => this.matchesRelationFilter(item, filter));
+      return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
     });
   }
 
@@ -246,18 +286,16 @@ export class MemoryStore implements GraphStore {
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
     const records = this.listUids(query).map((uid) => this.record(uid));
     const order = query.kind === "Model" ? query.order : null;
-    records.sort(order ? modelComparator(order) : compareByName);
-    return { items: window(records, w), totalCount: records.length };
+    const sorted = order ? sortRecords(records, MODEL_SORT_KEYS[order.field], order.direction === "DESC") : sortRecords(records);
+    return { items: window(sorted, w), totalCount: sorted.length };
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const hits: SearchHit[] = [];
-    for (const kind of SEARCHABLE) {
-      for (const uid of this.byKind.get(kind) ?? []) {
-        const node = this.record(uid);
-        const score = searchScore(node, text);
-        if (score > 0) hits.push({ node, score });
-      }
+    for (const uid of this.words.candidates(tokenize(text))) {
+      const node = this.record(uid);
+      const score = searchScore(node, text);
+      if (score > 0) hits.push({ node, score });
     }
     return hits.sort(compareHits).slice(0, limit);
   }
@@ -320,16 +358,25 @@ export class MemoryStore implements GraphStore {
       const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
       const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
       const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
+      if (node.kind === "Model") this.modelDates = null;
       if (existing) {
         if (!sameProps(existing.props, props)) summary.nodesUpdated++;
         this.graph.replaceNodeAttributes(uid, attrs);
-        undo.push(() => this.graph.replaceNodeAttributes(uid, existing));
+        this.indexWords(uid, attrs);
+        undo.push(() => {
+          this.graph.replaceNodeAttributes(uid, existing);
+          this.indexWords(uid, existing);
+          this.modelDates = null;
+        });
       } else {
         this.graph.addNode(uid, attrs);
         this.byKind.get(node.kind)?.add(uid);
+        this.indexWords(uid, attrs);
         undo.push(() => {
           this.graph.dropNode(uid);
           this.byKind.get(node.kind)?.delete(uid);
+          this.words.delete(uid);
+          this.modelDates = null;
         });
         summary.nodesCreated++;
       }
@@ -380,8 +427,3 @@ const MODEL_SORT_KEYS = {
   TRAINING_COST: (n: NodeRecord) => n.props.trainingCostUsd as number | null,
 } as const;
 
-function modelComparator(order: ModelOrder): (a: NodeRecord, b: NodeRecord) => number {
-  const key = MODEL_SORT_KEYS[order.field];
-  const compare = order.direction === "DESC" ? compareValuesDesc : compareValues;
-  return (a, b) => compare(key(a), key(b)) || compareByName(a, b);
-}

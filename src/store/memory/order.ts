@@ -52,3 +52,44 @@ export function relationComparator(order: RelationOrder): (a: RelatedItem, b: Re
   return (a, b) =>
     primary(a, b) || compareText(uidOf(a.node), uidOf(b.node)) || compareText(String(a.rel.key ?? ""), String(b.rel.key ?? ""));
 }
+
+interface Decorated<T> {
+  item: T;
+  name: string;
+  uid: string;
+  relKey: string;
+}
+
+function decorate<T>(item: T, node: NodeRecord, relKey: string): Decorated<T> {
+  return { item, name: lowerName(node), uid: uidOf(node), relKey };
+}
+
+const DECORATED_ORDERS: Record<RelationOrder, (a: Decorated<RelatedItem>, b: Decorated<RelatedItem>) => number> = {
+  TARGET_NAME: (a, b) => compareText(a.name, b.name),
+  REL_ORDER: (a, b) => RELATION_ORDERS.REL_ORDER(a.item, b.item),
+  SCORE_DESC: (a, b) => RELATION_ORDERS.SCORE_DESC(a.item, b.item),
+  OBSERVATION: (a, b) => RELATION_ORDERS.OBSERVATION(a.item, b.item),
+};
+
+/**
+ * Sorts in place as relationComparator(order) does, with each item's lowercased name and uid
+ * computed once rather than in every comparison (a country with 1,700 organizations made ~36,000
+ * lowercased copies of names per sort).
+ */
+export function sortRelated(items: RelatedItem[], order: RelationOrder): RelatedItem[] {
+  const primary = DECORATED_ORDERS[order];
+  const decorated = items.map((item) => decorate(item, item.node, String(item.rel.key ?? "")));
+  decorated.sort((a, b) => primary(a, b) || compareText(a.uid, b.uid) || compareText(a.relKey, b.relKey));
+  return decorated.map((d) => d.item);
+}
+
+/**
+ * Sorts records by `sortKey` (nulls last either way), then by name and uid, as the list queries
+ * order them; each record's keys are computed once.
+ */
+export function sortRecords(records: NodeRecord[], sortKey: ((r: NodeRecord) => Value) | null = null, descending = false): NodeRecord[] {
+  const compare = descending ? compareValuesDesc : compareValues;
+  const decorated = records.map((r) => ({ ...decorate(r, r, ""), key: sortKey ? sortKey(r) : null }));
+  decorated.sort((a, b) => (sortKey ? compare(a.key, b.key) : 0) || compareText(a.name, b.name) || compareText(a.uid, b.uid));
+  return decorated.map((d) => d.item);
+}
