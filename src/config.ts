@@ -16,6 +16,8 @@ export interface Config {
     database: string | null;
     transactionTimeoutMs: number;
     connectTimeoutMs: number;
+    /** Concurrent requests' reads of the same query share one query (store/neo4j/read-batcher.ts). */
+    coalesceReads: boolean;
   } | null;
   dataDir: string;
   seedDir: string;
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: env.NEO4J_DATABASE || null,
           transactionTimeoutMs: int(env, "NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
           connectTimeoutMs: int(env, "NEO4J_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
+          coalesceReads: oneOf(env, "NEO4J_COALESCE_READS", ["true", "false"] as const, "true") === "true",
         }
       : null,
     dataDir: path.resolve(env.KG_DATA_DIR || path.join(PROJECT_ROOT, ".kg-data")),

@@ -14,6 +14,8 @@ export interface Neo4jOptions {
   transactionTimeoutMs: number;
   /** How long a call may wait for a connection (and retry) before the store counts as down, in ms. */
   connectTimeoutMs: number;
+  /** Whether concurrent requests' keyed reads of the same query share one query (default true). */
+  coalesceReads?: boolean;
 }
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */

@@ -8,6 +8,7 @@ import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, 
 import { StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, type Neo4jOptions } from "./executor.js";
+import { ReadBatcher } from "./read-batcher.js";
 
 const QUERIES = [
   "entity/get-by-uids",
@@ -40,6 +41,8 @@ function luceneTerm(word: string): string {
 export class Neo4jStore implements GraphStore {
   readonly name = "neo4j";
   private readonly executor: Executor;
+  /** Coalesces keyed reads across concurrent requests (read-batcher.ts); null when turned off. */
+  private readonly batcher: ReadBatcher | null;
 
   constructor(
     options: Neo4jOptions,
@@ -47,6 +50,7 @@ export class Neo4jStore implements GraphStore {
   ) {
     cypher.preload(QUERIES);
     this.executor = new Executor(options);
+    this.batcher = options.coalesceReads === false ? null : new ReadBatcher();
   }
 
   /** Applies cypher/schema.cypher: constraints and indexes, idempotently. */
@@ -54,19 +58,32 @@ export class Neo4jStore implements GraphStore {
     await this.executor.runSchema(statements(this.cypher.get("schema")));
   }
 
+  /**
+   * Runs a keyed read: through the ReadBatcher (one query for the same `id` from all requests of a
+   * turn) unless coalescing is off. `id` names everything the query depends on but the keys.
+   */
+  private keyedRead<T>(id: string, keys: string[], fetch: (keys: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
+    return this.batcher ? this.batcher.load(id, keys, fetch) : fetch(keys);
+  }
+
   async getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>> {
     if (refs.length === 0) return [];
     const uids = [...new Set(refs.map(uidOf))];
-    const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids });
-    const byUid = new Map(rows.map((r) => [r.uid as string, r.n as NodeRecord | null]));
+    const byUid = await this.keyedRead("entity/get-by-uids", uids, async (all) => {
+      const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids: all });
+      return new Map(rows.map((r) => [r.uid as string, r.n as NodeRecord | null]));
+    });
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
 
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys, filter: filter ?? {}, offset: w.offset, limit: w.limit });
-    const byKey = new Map(rows.map((r) => [r.key as string, r]));
+    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${w.offset}|${w.limit}`;
+    const byKey = await this.keyedRead(id, keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, offset: w.offset, limit: w.limit });
+      return new Map(rows.map((r) => [r.key as string, r]));
+    });
     return parentKeys.map((key) =>
       pageOf(byKey.get(key), (item) => ({ node: item.t as NodeRecord, rel: (item.r ?? {}) as Properties })),
     );
