@@ -28,8 +28,7 @@ export class Benchmark extends Node {
   humanBaseline: number | null;
 
   static from(record: NodeRecord): Benchmark {
-    return Object.assign(new Benchmark(), {
-      ...entityFields(record),
+    return Object.assign(new Benchmark(), entityFields(record), {
       slug: record.key,
       name: str(record, "name") ?? record.key,
       nameKo: str(record, "nameKo"),

@@ -18,8 +18,7 @@ export class Country extends Node {
   aliases: string[];
 
   static from(record: NodeRecord): Country {
-    return Object.assign(new Country(), {
-      ...entityFields(record),
+    return Object.assign(new Country(), entityFields(record), {
       code: record.key,
       name: str(record, "name") ?? record.key,
       nameKo: str(record, "nameKo"),

@@ -26,8 +26,7 @@ export class Indicator extends Node {
   description: string | null;
 
   static from(record: NodeRecord): Indicator {
-    return Object.assign(new Indicator(), {
-      ...entityFields(record),
+    return Object.assign(new Indicator(), entityFields(record), {
       slug: record.key,
       name: str(record, "name") ?? record.key,
       nameKo: str(record, "nameKo"),

@@ -30,8 +30,7 @@ export class Model extends Node {
   trainingCostUsd: number | null;
 
   static from(record: NodeRecord): Model {
-    return Object.assign(new Model(), {
-      ...entityFields(record),
+    return Object.assign(new Model(), entityFields(record), {
       slug: record.key,
       name: str(record, "name") ?? record.key,
       nameKo: str(record, "nameKo"),

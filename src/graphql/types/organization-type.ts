@@ -23,8 +23,7 @@ export class Organization extends Node {
   kind: OrganizationKindValue | null;
 
   static from(record: NodeRecord): Organization {
-    return Object.assign(new Organization(), {
-      ...entityFields(record),
+    return Object.assign(new Organization(), entityFields(record), {
       slug: record.key,
       name: str(record, "name") ?? record.key,
       nameKo: str(record, "nameKo"),

@@ -54,8 +54,7 @@ export class Report extends Node {
     const releasedFrom = str(record, "scopeReleasedFrom");
     const releasedTo = str(record, "scopeReleasedTo");
     const hasScope = modelKind !== null || releasedFrom !== null || releasedTo !== null;
-    return Object.assign(new Report(), {
-      ...entityFields(record),
+    return Object.assign(new Report(), entityFields(record), {
       slug: record.key,
       title: str(record, "name") ?? record.key,
       titleKo: str(record, "nameKo"),

@@ -30,8 +30,7 @@ export class Source extends Node {
   language: string | null;
 
   static from(record: NodeRecord): Source {
-    return Object.assign(new Source(), {
-      ...entityFields(record),
+    return Object.assign(new Source(), entityFields(record), {
       slug: record.key,
       kind: str(record, "sourceKind") as SourceKindValue,
       title: str(record, "name") ?? record.key,
