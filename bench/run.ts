@@ -105,13 +105,18 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
       try {
         target = await startTarget(spec, env);
         for (const query of QUERIES.filter((q) => options.queries.includes(q.id))) {
-          const pool = query.args(graph);
-          const checked = await probe(target.url, spec.kind, query, pool);
-          await measure(target.url, spec.kind, query, pool, options.warmup, options.connections);
-          const m = await measure(target.url, spec.kind, query, pool, options.duration, options.connections);
-          cells.push({ target: spec.id, query: query.id, ...m, storeCalls: checked.storeCalls });
-          log(`${scale} ${query.id} ${spec.id}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
-              `${checked.storeCalls ? `, ${checked.storeCalls.mean.toFixed(1)} store calls` : ""}${m.failures ? `, ${m.failures} FAILED` : ""}`);
+          try {
+            const pool = query.args(graph);
+            const checked = await probe(target.url, spec.kind, query, pool);
+            await measure(target.url, spec.kind, query, pool, options.warmup, options.connections);
+            const m = await measure(target.url, spec.kind, query, pool, options.duration, options.connections);
+            cells.push({ target: spec.id, query: query.id, ...m, storeCalls: checked.storeCalls });
+            log(`${scale} ${query.id} ${spec.id}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
+                `${checked.storeCalls ? `, ${checked.storeCalls.mean.toFixed(1)} store calls` : ""}${m.failures ? `, ${m.failures} FAILED` : ""}`);
+          } catch (error) {
+            log(`${scale} ${query.id} ${spec.id} failed: ${(error as Error).message.slice(0, 300)}`);
+            cells.push({ target: spec.id, query: query.id, error: (error as Error).message.slice(0, 300) });
+          }
         }
       } catch (error) {
         log(`${scale} target ${spec.id} failed: ${(error as Error).message}`);
