@@ -1,5 +1,6 @@
 // Country: lookups and its relationship fields.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { CountryConnection, ModelConnection, OrganizationConnection } from "../types/connections.js";
@@ -8,13 +9,13 @@ import { NameFilter } from "../types/filter-inputs.js";
 import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
-import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
+import { listConnection, loadOne, loadRoot, relatedConnection, relatedItems, trimmed } from "./load.js";
 
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code (KR, US, ...)." })
-  country(@Arg("code") code: string, @Ctx() ctx: Context): Promise<Country | null> {
-    return loadOne(ctx, "Country", code.trim().toUpperCase(), Country.from);
+  country(@Arg("code") code: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Country | null> {
+    return loadRoot(ctx, info, "Country", code.trim().toUpperCase(), Country.from);
   }
 
   @Query(() => CountryConnection, { description: "Countries by name." })

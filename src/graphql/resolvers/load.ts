@@ -4,12 +4,23 @@ import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
 import type { ListQuery, RelatedItem } from "../../store/port.js";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
+import { prefetchRelations } from "../prefetch.js";
 import { connectionOf, pageSize, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { Source } from "../types/source-type.js";
 
 /** Lists that are not connections (observations, results, developers) return at most this many. */
 export const MAX_LIST = 100;
+
+/**
+ * A root lookup: the entity by key, with the loads of the relationship fields selected below it
+ * started in the same tick (prefetch.ts), so that both go out in one round of store calls.
+ */
+export function loadRoot<T>(ctx: Context, info: GraphQLResolveInfo, kind: NodeKind, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
+  prefetchRelations(ctx, info, kind, key);
+  return loadOne(ctx, kind, key, build);
+}
 
 export async function loadOne<T>(ctx: Context, kind: NodeKind, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
   const record = await ctx.loaders.nodes.load({ kind, key });

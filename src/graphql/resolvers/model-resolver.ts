@@ -1,5 +1,6 @@
 // Model: lookups, the filtered and ordered list, and its relationship fields.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { ModelFilter as ModelFilterValue } from "../../domain/relations.js";
 import type { Context } from "../context.js";
 import { badUserInput } from "../errors.js";
@@ -11,7 +12,7 @@ import { ModelFilter, ModelOrder } from "../types/filter-inputs.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
-import { listConnection, loadOne, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { listConnection, loadOne, loadRoot, relatedFirst, relatedItems, trimmed } from "./load.js";
 import { claimedOmission, inScopeOmission } from "./report-resolver.js";
 
 const YEAR_MIN = 1900;
@@ -36,8 +37,8 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => Model, { nullable: true, description: "A model by slug (gpt-4, exaone-2-0, ...)." })
-  model(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Model | null> {
-    return loadOne(ctx, "Model", slug.trim(), Model.from);
+  model(@Arg("slug") slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Model | null> {
+    return loadRoot(ctx, info, "Model", slug.trim(), Model.from);
   }
 
   @Query(() => ModelConnection, { description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })

@@ -1,5 +1,6 @@
 // Organization: lookups and its relationship fields.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { ModelConnection, OrganizationConnection } from "../types/connections.js";
@@ -9,14 +10,14 @@ import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report } from "../types/report-type.js";
-import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { listConnection, loadOne, loadRoot, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
 import { modelFilterOf } from "./model-resolver.js";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "An organization by slug (google, naver, lg-ai-research, ...)." })
-  organization(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Organization | null> {
-    return loadOne(ctx, "Organization", slug.trim(), Organization.from);
+  organization(@Arg("slug") slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    return loadRoot(ctx, info, "Organization", slug.trim(), Organization.from);
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations by name." })

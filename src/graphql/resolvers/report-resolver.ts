@@ -1,5 +1,6 @@
 // Report, ReportOmission and ReportScope: what a report included, what it is said to have omitted.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Properties } from "../../domain/graph.js";
 import type { OmissionBasis } from "../../domain/kinds.js";
 import type { Context } from "../context.js";
@@ -11,7 +12,7 @@ import { Organization } from "../types/organization-type.js";
 import { Country } from "../types/country-type.js";
 import { CountryCoverage, Report, ReportOmission, ReportScope } from "../types/report-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, sourcesOf, trimmed } from "./load.js";
+import { listConnection, loadOne, loadRoot, relatedConnection, relatedFirst, relatedItems, sourcesOf, trimmed } from "./load.js";
 
 /** A CLAIMED omission from the properties of an OMITS relationship. */
 export function claimedOmission(reportSlug: string, modelSlug: string, rel: Properties): ReportOmission {
@@ -38,8 +39,8 @@ export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOm
 @Resolver(() => Report)
 export class ReportResolver {
   @Query(() => Report, { nullable: true, description: "A report by slug (ai-index-2024, ...)." })
-  report(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Report | null> {
-    return loadOne(ctx, "Report", slug.trim(), Report.from);
+  report(@Arg("slug") slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Report | null> {
+    return loadRoot(ctx, info, "Report", slug.trim(), Report.from);
   }
 
   @Query(() => ReportConnection)
