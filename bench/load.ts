@@ -24,12 +24,20 @@ export interface Probe {
   probed: number;
 }
 
-/** Asks each of the first `count` argument sets once, in order, failing on any error. */
-export async function probe(url: string, kind: TargetKind, query: QuerySpec, pool: Args[], count = 30): Promise<Probe> {
+/**
+ * Asks the first `count` argument sets once each, in order (at least `min`, then as many as fit in
+ * `seconds`), failing on any error. Enough sets are asked that every shape of answer shows up (a
+ * model with and without results, included in a report or not), so store-call ranges compare.
+ */
+export async function probe(url: string, kind: TargetKind, query: QuerySpec, pool: Args[], count = 100, min = 10, seconds = 10): Promise<Probe> {
   const calls: number[] = [];
   let nonEmpty = 0;
   const sets = pool.slice(0, count);
+  const deadline = Date.now() + seconds * 1000;
+  let probed = 0;
   for (const args of sets) {
+    if (probed >= min && Date.now() > deadline) break;
+    probed++;
     const { path, body } = requestOf(kind, query, args);
     const response = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const json = (await response.json()) as { data?: unknown; errors?: unknown; error?: unknown; extensions?: { stats?: { storeCalls: number } } };
@@ -41,7 +49,7 @@ export async function probe(url: string, kind: TargetKind, query: QuerySpec, poo
     if (json.extensions?.stats) calls.push(json.extensions.stats.storeCalls);
   }
   const storeCalls = calls.length ? { min: Math.min(...calls), max: Math.max(...calls), mean: calls.reduce((a, b) => a + b, 0) / calls.length } : null;
-  return { storeCalls, nonEmpty, probed: sets.length };
+  return { storeCalls, nonEmpty, probed };
 }
 
 /** Drives the target for `seconds` with `connections` concurrent connections. */

@@ -26,6 +26,8 @@ export interface Cell {
   requests?: number;
   failures?: number;
   storeCalls?: { min: number; max: number; mean: number } | null;
+  /** req/s of every round; the cell shows the best. */
+  rounds?: number[];
   error?: string;
 }
 
@@ -34,6 +36,7 @@ export interface ScaleResult {
   models: number;
   at: string;
   duration: number;
+  rounds?: number;
   connections: number;
   load: { neo4j?: LoadInfo; memory?: LoadInfo };
   /** 1-minute load average of the machine before and after the scale's run. */
@@ -130,7 +133,7 @@ function scaleTable(result: ScaleResult): string {
   return [
     `### ${result.scale}: ${fmt(result.models)} models`,
     "",
-    `Run ${result.at.slice(0, 16).replace("T", " ")} UTC, ${result.duration} s per cell at ${result.connections} connections; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")}. Loaded: ${load.join("; ")}.`,
+    `Run ${result.at.slice(0, 16).replace("T", " ")} UTC, ${result.duration} s per cell and round at ${result.connections} connections, best of ${result.rounds ?? 1} rounds; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")}. Loaded: ${load.join("; ")}.`,
     "",
     "Each cell: requests per second, p50 / p99 latency, store calls per request (this API). a/c and a/d: req/s of (a) over (c) and over (d).",
     "",

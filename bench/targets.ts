@@ -17,11 +17,14 @@ export interface TargetSpec {
   store: "neo4j" | "memory";
   script: string;
   args: string[];
+  /** Environment of its own (on top of the store's). */
+  env?: Record<string, string>;
 }
 
 export const TARGETS: TargetSpec[] = [
   { id: "a", label: "this API", kind: "api", store: "neo4j", script: "api-server.js", args: [] },
-  { id: "b", label: "this API, batching off", kind: "api", store: "neo4j", script: "api-server.js", args: ["--no-batching"] },
+  // No batching at all: DataLoader batching off, and the Neo4j adapter's cross-request coalescing too.
+  { id: "b", label: "this API, batching off", kind: "api", store: "neo4j", script: "api-server.js", args: ["--no-batching"], env: { NEO4J_COALESCE_READS: "false" } },
   { id: "c", label: "@neo4j/graphql", kind: "neo4j-graphql", store: "neo4j", script: "neo4j-graphql-server.js", args: [] },
   { id: "d", label: "floor: one Cypher, no GraphQL", kind: "floor", store: "neo4j", script: "floor-server.js", args: [] },
   { id: "m", label: "this API, embedded store", kind: "api", store: "memory", script: "api-server.js", args: [] },
