@@ -6,10 +6,11 @@ import { uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
-import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
 import { readGraphFile, writeGraphFile } from "./persistence.js";
+import * as slices from "./slices.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
 const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
@@ -244,6 +245,22 @@ export class MemoryStore implements GraphStore {
       }
     }
     return hits.sort(compareHits).slice(0, limit);
+  }
+
+  private get sliceSource(): slices.SliceSource {
+    return { graph: this.graph, record: (uid) => this.record(uid) };
+  }
+
+  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
+    return slices.neighborhood(this.sliceSource, uidOf(center), depth, kinds, limit);
+  }
+
+  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
+    return slices.path(this.sliceSource, uidOf(from), uidOf(to), maxHops);
+  }
+
+  async snapshot(): Promise<GraphSlice> {
+    return slices.snapshot(this.sliceSource);
   }
 
   write(batch: GraphBatch): Promise<WriteSummary> {
