@@ -23,11 +23,32 @@ async function responseText(page: Page): Promise<string> {
   return (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
 }
 
-/** Runs the operation of the open tab once the editor shows it (a click before then does nothing). */
-async function runOperation(page: Page, name: string): Promise<void> {
-  const editor = page.locator(".graphiql-query-editor");
-  await expect.poll(async () => (await editor.innerText()).replace(/\u00a0/g, " "), { timeout: 15_000 }).toContain(`query ${name}`);
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator(".graphiql-query-editor").innerText()).replace(/\u00a0/g, " ");
+}
+
+/** Opens an example's tab once the editor is up (a click before Monaco is ready can be lost). */
+async function openTab(page: Page, name: string): Promise<void> {
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain("query ");
+  await expect
+    .poll(async () => {
+      await page.getByRole("tab", { name }).click();
+      return editorText(page);
+    }, { timeout: 15_000 })
+    .toContain(`query ${name}`);
+}
+
+/**
+ * Runs the open tab's operation and waits for `expected` in the response. GraphiQL 5.4 sets the
+ * operation name 100 ms after the editor's content changes (a debounce in @graphiql/react's
+ * operation editor): a run right after switching tabs would send the previous tab's name and get
+ * OPERATION_RESOLUTION_FAILURE. A person never clicks that fast; the test waits.
+ */
+async function run(page: Page, name: string, expected: string): Promise<void> {
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain(`query ${name}`);
+  await page.waitForTimeout(500);
   await page.getByRole("button", { name: /Execute query/ }).click();
+  await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(expected);
 }
 
 interface ExplorerNode {
@@ -120,9 +141,8 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
 
     it("runs an example and shows its result", async () => {
       await page.goto(`${url}/graphiql/`);
-      await page.getByRole("tab", { name: "Gpt4Neighborhood" }).click();
-      await runOperation(page, "Gpt4Neighborhood");
-      await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(`"label": "GPT-4"`);
+      await openTab(page, "Gpt4Neighborhood");
+      await run(page, "Gpt4Neighborhood", `"label": "GPT-4"`);
       const text = await responseText(page);
       expect(text).toContain(`"neighborhood"`);
       expect(text).toContain(`"type": "MODEL"`);
@@ -133,8 +153,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
       const query = `query One($slug: String!) { model(slug: $slug) { name nameKo } }`;
       await page.goto(`${url}/graphiql/?${new URLSearchParams({ query, variables: JSON.stringify({ slug: "exaone-2-0" }) })}`);
       await expect.poll(() => page.getByRole("tab", { selected: true }).innerText(), { timeout: 15_000 }).toContain("One");
-      await runOperation(page, "One");
-      await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(`"name": "EXAONE 2.0"`);
+      await run(page, "One", `"name": "EXAONE 2.0"`);
     });
   });
 
@@ -171,8 +190,7 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
 
       await page.locator("#details a.graphiql-link").click();
       await page.waitForURL(/\/graphiql\/\?query=/);
-      await runOperation(page, "CountryDetails");
-      await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(`"code": "US"`);
+      await run(page, "CountryDetails", `"code": "US"`);
     });
 
     it("finds a node by its Korean name and draws its neighborhood", async () => {
@@ -185,7 +203,10 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
       await page.screenshot({ path: screenshotPath("explore-search.png") });
       await hit.click();
       await expect.poll(() => page.locator("#details h2").innerText(), { timeout: 10_000 }).toBe("EXAONE 2.0");
-      expect((await drawnNodes(page)).map((n) => n.label)).toEqual(expect.arrayContaining(["EXAONE 2.0", "LG AI Research", "South Korea"]));
+      // Already drawn (two hops from GPT-4), so it is selected and expanded in place.
+      await expect
+        .poll(async () => (await drawnNodes(page)).map((n) => n.label), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(["EXAONE 2.0", "LG AI Research", "South Korea"]));
     });
   });
 });
