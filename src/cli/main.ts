@@ -30,5 +30,5 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: Boolean(process.stdout.isTTY) };
+const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: Boolean(process.stdout.isTTY), errIsTTY: Boolean(process.stderr.isTTY) };
 process.exitCode = await runCli(process.argv.slice(2), io);
