@@ -111,7 +111,11 @@ export class MemoryStore implements GraphStore {
         if (this.effectiveCountry(m.uid) === countryUid) models.add(m.uid);
       }
     }
-    return [...models].map((uid) => ({ node: this.record(uid), rel: {} }));
+    // Only models count (datasets and applications originate in countries too), and a model with
+    // several own countries counts in its first only, as cypher/related/country-models.cypher has it.
+    return [...models]
+      .filter((uid) => this.record(uid).kind === "Model" && this.effectiveCountry(uid) === countryUid)
+      .map((uid) => ({ node: this.record(uid), rel: {} }));
   }
 
   private matchesRelationFilter(item: RelatedItem, filter: RelationFilter | null): boolean {
