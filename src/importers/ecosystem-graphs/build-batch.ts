@@ -2,7 +2,7 @@
 // the graph held keep every value they hold, gain the facts they lack, and get a CLAIMS relationship
 // from the snapshot's source for each date or country the snapshot gives for them beside a held one.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "../../domain/graph.js";
-import { uidOf } from "../../domain/graph.js";
+import { refOfUid, uidOf } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
 import { outranks, type ClaimProperty } from "../../domain/provenance.js";
 import type { Held } from "./held.js";
@@ -224,9 +224,8 @@ class BatchBuilder {
   private dependencies(entity: AssetEntity): void {
     const heldTargets = new Set((entity.held ? (this.held.dependencies.get(entity.key) ?? []) : []).map((l) => l.key));
     for (const target of this.resolution.dependencies.get(entity.key) ?? []) {
-      const [kind, key] = [target.slice(0, target.indexOf(":")), target.slice(target.indexOf(":") + 1)];
-      if (heldTargets.has(key)) continue;
-      this.rel("DEPENDS_ON", entity.ref, { kind: kind as NodeRef["kind"], key }, {});
+      const ref = refOfUid(target);
+      if (ref && !heldTargets.has(ref.key)) this.rel("DEPENDS_ON", entity.ref, ref, {});
     }
   }
 }
