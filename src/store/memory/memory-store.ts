@@ -2,7 +2,7 @@
 // quick start; it answers every port call exactly as the Neo4j adapter does.
 import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
-import { uidOf } from "../../domain/graph.js";
+import { mergeSources, uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
@@ -274,7 +274,7 @@ export class MemoryStore implements GraphStore {
       for (const node of batch.nodes) {
         const uid = uidOf(node);
         const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
-        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
+        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props, sources: mergeSources(existing?.props.sources, node.props.sources) });
         const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
         if (existing) {
           if (!sameProps(existing.props, props)) summary.nodesUpdated++;
@@ -289,7 +289,7 @@ export class MemoryStore implements GraphStore {
         const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
         if (this.graph.hasEdge(edge)) {
           const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
-          const props = withoutNulls({ ...existing.props, ...rel.props });
+          const props = withoutNulls({ ...existing.props, ...rel.props, sources: mergeSources(existing.props.sources, rel.props.sources) });
           if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
           this.graph.replaceEdgeAttributes(edge, { ...existing, props });
         } else {
