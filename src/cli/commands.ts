@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from "graphql";
 import { PROJECT_ROOT, type Config } from "../config.js";
 import { getSchema } from "../graphql/schema.js";
 import { openStore, seedStore } from "../store/open-store.js";
+import { IMPORT_USAGE, runImport } from "./import.js";
 import type { GraphStore } from "../store/port.js";
 import { omittedCommand } from "./omitted.js";
 
@@ -12,6 +13,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars go there). */
+  errIsTTY?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -59,6 +62,10 @@ export const COMMANDS: Record<string, { summary: string; run: (args: string[], c
   omitted: {
     summary: "omitted <report-slug> [--format table|csv|json]: the models a report left out, and who says so",
     run: (args, config, io) => withStore(config, (store) => omittedCommand(args, store, config, io)),
+  },
+  import: {
+    summary: `${IMPORT_USAGE}: read an outside dataset into the store, resolving its entities against the graph; running it again changes nothing`,
+    run: (args, config, io) => runImport(args, config, io),
   },
   schema: {
     summary: "write the GraphQL schema the code builds to schema/schema.graphql",

@@ -1,7 +1,9 @@
 // Builds the executable schema from the resolver classes (type-graphql).
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AssetResolver } from "./resolvers/asset-resolver.js";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
+import { ClaimResolver } from "./resolvers/claim-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
@@ -25,6 +27,8 @@ export const RESOLVERS = [
   ReportScopeResolver,
   CountryCoverageResolver,
   SourceResolver,
+  AssetResolver,
+  ClaimResolver,
   SliceResolver,
 ] as const;
 

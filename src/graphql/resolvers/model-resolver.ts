@@ -33,6 +33,9 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
   };
 }
 
+// Developers and country read the asset relations (the same traversals as model-developers and
+// model-own-country, over every asset kind), so that a level mixing models with datasets and
+// applications still makes one store call per field.
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => Model, { nullable: true, description: "A model by slug (gpt-4, exaone-2-0, ...)." })
@@ -53,19 +56,19 @@ export class ModelResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: "The first developer." })
   organization(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization | null> {
-    return relatedFirst(ctx, "model-developers", model.slug, Organization.from);
+    return relatedFirst(ctx, "asset-developers", model.slug, Organization.from);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
   async developers(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await relatedItems(ctx, "model-developers", model.slug)).map((i) => Organization.from(i.node));
+    return (await relatedItems(ctx, "asset-developers", model.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
   async country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
-    const own = await relatedFirst(ctx, "model-own-country", model.slug, Country.from);
+    const own = await relatedFirst(ctx, "asset-own-country", model.slug, Country.from);
     if (own) return own;
-    const developer = await relatedFirst(ctx, "model-developers", model.slug, (r) => r.key);
+    const developer = await relatedFirst(ctx, "asset-developers", model.slug, (r) => r.key);
     return developer ? relatedFirst(ctx, "organization-country", developer, Country.from) : null;
   }
 

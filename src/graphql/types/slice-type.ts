@@ -7,11 +7,16 @@ import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipTy
 import type { GraphSlice as GraphSliceValue } from "../../store/port.js";
 import { toEdgeId, toGlobalId } from "../ids.js";
 
-/** COUNTRY -> "Country": the schema's names for the domain's node kinds. */
-export const NodeType = Object.fromEntries(NODE_KINDS.map((k) => [k.toUpperCase(), k])) as { [K in NodeKind as Uppercase<K>]: K };
+/** "UnresolvedAsset" -> "UNRESOLVED_ASSET": the schema's name for a node kind. */
+export function nodeTypeName(kind: NodeKind): string {
+  return kind.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+}
+
+/** COUNTRY -> "Country", UNRESOLVED_ASSET -> "UnresolvedAsset": the enum over the domain's node kinds. */
+export const NodeType = Object.fromEntries(NODE_KINDS.map((k) => [nodeTypeName(k), k])) as Record<string, NodeKind>;
 export const RelationshipType = Object.fromEntries(RELATIONSHIP_TYPE_NAMES.map((t) => [t, t])) as { [K in RelationshipTypeValue]: K };
 
-registerEnumType(NodeType, { name: "NodeType", description: "The kind of a node: the GraphQL type that `node(id:)` returns for it, in capitals." });
+registerEnumType(NodeType, { name: "NodeType", description: "The kind of a node: the GraphQL type that `node(id:)` returns for it, in capitals (UnresolvedAsset: UNRESOLVED_ASSET)." });
 registerEnumType(RelationshipType, { name: "RelationshipType", description: "The type of a relationship of the graph." });
 
 @ObjectType({ description: "A node of a graph slice." })

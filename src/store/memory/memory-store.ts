@@ -2,9 +2,9 @@
 // quick start; it answers every port call exactly as the Neo4j adapter does.
 import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
-import { uidOf } from "../../domain/graph.js";
+import { mergeSources, uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
-import { RELATIONS, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
+import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
@@ -172,7 +172,11 @@ export class MemoryStore implements GraphStore {
         if (this.effectiveCountry(m.uid) === countryUid) models.add(m.uid);
       }
     }
-    return [...models].map((uid) => ({ node: this.record(uid), rel: {} }));
+    // Only models count (datasets and applications originate in countries too), and a model with
+    // several own countries counts in its first only, as cypher/related/country-models.cypher has it.
+    return [...models]
+      .filter((uid) => this.record(uid).kind === "Model" && this.effectiveCountry(uid) === countryUid)
+      .map((uid) => ({ node: this.record(uid), rel: {} }));
   }
 
   private matchesRelationFilter(item: RelatedItem, filter: RelationFilter | null): boolean {
@@ -180,6 +184,7 @@ export class MemoryStore implements GraphStore {
     if (filter.year != null && item.rel.year !== filter.year) return false;
     if (filter.indicator != null && !(item.node.kind === "Indicator" && item.node.key === filter.indicator)) return false;
     if (filter.models && !this.matchesModelFilter(uidOf(item.node), filter.models)) return false;
+    if (filter.assets && !matchesAssetFilter(item.node, filter.assets)) return false;
     return true;
   }
 
@@ -187,7 +192,9 @@ export class MemoryStore implements GraphStore {
     const spec = RELATIONS[relation];
     const compare = relationComparator(spec.order);
     return parentKeys.map((key) => {
-      const items = this.items(relation, uidOf({ kind: spec.parent, key }))
+      // A key of a relation over several parent kinds names a node of any of them (asset slugs).
+      const items = parentKinds(spec)
+        .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
         .filter((item) => this.matchesRelationFilter(item, filter))
         .sort(compare);
       return { items: window(items, w), totalCount: items.length };
@@ -284,7 +291,7 @@ export class MemoryStore implements GraphStore {
       for (const node of batch.nodes) {
         const uid = uidOf(node);
         const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
-        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
+        const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props, sources: mergeSources(existing?.props.sources, node.props.sources) });
         const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
         if (existing) {
           if (!sameProps(existing.props, props)) summary.nodesUpdated++;
@@ -299,7 +306,7 @@ export class MemoryStore implements GraphStore {
         const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
         if (this.graph.hasEdge(edge)) {
           const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
-          const props = withoutNulls({ ...existing.props, ...rel.props });
+          const props = withoutNulls({ ...existing.props, ...rel.props, sources: mergeSources(existing.props.sources, rel.props.sources) });
           if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
           this.graph.replaceEdgeAttributes(edge, { ...existing, props });
         } else {
@@ -332,6 +339,14 @@ export class MemoryStore implements GraphStore {
   async close(): Promise<void> {
     await this.queue;
   }
+}
+
+/** cypher/fragments/asset-filter.cypher: the asset's kind, and the year of its release date. */
+function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
+  const date = typeof node.props.releaseDate === "string" ? node.props.releaseDate : null;
+  if (f.kind != null && node.kind !== f.kind) return false;
+  if (f.releasedYear != null && !(date && date.startsWith(`${f.releasedYear}-`))) return false;
+  return true;
 }
 
 /** Setting a property to null removes it, as in Neo4j. */
