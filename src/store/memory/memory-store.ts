@@ -6,11 +6,12 @@ import { mergeSources, uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type ModelOrder, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
+import type { GraphSlice } from "../port.js";
+import * as slices from "./slices.js";
 import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
 import { readGraphFile, writeGraphFile } from "./persistence.js";
-import * as slices from "./slices.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
 const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
@@ -165,6 +166,23 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  /** Graph slices: breadth-first walks in slices.ts (port.ts has the rules). */
+  private get sliceSource(): slices.SliceSource {
+    return { graph: this.graph, record: (uid) => this.record(uid) };
+  }
+
+  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
+    return slices.neighborhood(this.sliceSource, uidOf(center), depth, kinds, limit);
+  }
+
+  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
+    return slices.path(this.sliceSource, uidOf(from), uidOf(to), maxHops);
+  }
+
+  async snapshot(): Promise<GraphSlice> {
+    return slices.snapshot(this.sliceSource);
+  }
+
   private countryModels(countryUid: string): RelatedItem[] {
     const models = new Set<string>(this.neighbours(countryUid, "ORIGINATES_IN", "in").map((n) => n.uid));
     for (const org of this.neighbours(countryUid, "HEADQUARTERED_IN", "in")) {
@@ -252,22 +270,6 @@ export class MemoryStore implements GraphStore {
       }
     }
     return hits.sort(compareHits).slice(0, limit);
-  }
-
-  private get sliceSource(): slices.SliceSource {
-    return { graph: this.graph, record: (uid) => this.record(uid) };
-  }
-
-  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
-    return slices.neighborhood(this.sliceSource, uidOf(center), depth, kinds, limit);
-  }
-
-  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
-    return slices.path(this.sliceSource, uidOf(from), uidOf(to), maxHops);
-  }
-
-  async snapshot(): Promise<GraphSlice> {
-    return slices.snapshot(this.sliceSource);
   }
 
   write(batch: GraphBatch): Promise<WriteSummary> {

@@ -1,13 +1,17 @@
 // The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
-import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
-import { refOfUid, uidOf } from "../../domain/graph.js";
-import { keyProperty, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
+import { uidOf } from "../../domain/graph.js";
+import { keyProperty } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { SLICE_LIMITS, StoreInputError } from "../port.js";
+import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import { StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, type Neo4jOptions } from "./executor.js";
+// Graph slices (neighborhood, path, snapshot): imported apart so that their lines merge cleanly.
+import { refOfUid, type RelationshipRecord } from "../../domain/graph.js";
+import type { NodeKind } from "../../domain/kinds.js";
+import { SLICE_LIMITS, type GraphSlice } from "../port.js";
 
 /** cypher/slice/: one neighborhood file per depth (a path length bound must be a literal), path, snapshot. */
 const SLICE_QUERIES = [...Array.from({ length: SLICE_LIMITS.maxDepth }, (_, i) => `slice/neighborhood-${i + 1}`), "slice/path", "slice/snapshot"];
@@ -29,7 +33,7 @@ const QUERIES = [
 /** A relationship as cypher/slice/ returns it: {type, from, to, key, r: its properties}. */
 function relationshipOf(row: Row): RelationshipRecord {
   const { key: _key, ...props } = row.r as Properties;
-  return { type: row.type as RelationshipType, from: refOfUid(row.from as string)!, to: refOfUid(row.to as string)!, key: String(row.key ?? ""), props };
+  return { type: row.type as RelationshipRecord["type"], from: refOfUid(row.from as string)!, to: refOfUid(row.to as string)!, key: String(row.key ?? ""), props };
 }
 
 function sliceOf(row: Row, truncated: boolean): GraphSlice {
