@@ -9,8 +9,8 @@ import express from "express";
 import type { GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
-import { exportRouter } from "./export/routes.js";
 import type { Logger } from "./logger.js";
+import { exportRouter } from "./export/routes.js";
 import { servePage } from "./pages.js";
 
 export interface AppOptions {
