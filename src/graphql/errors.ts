@@ -5,6 +5,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
+  /** HTTP routes only (/export): the node a parameter names does not exist. GraphQL answers null. */
+  NOT_FOUND: "NOT_FOUND",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

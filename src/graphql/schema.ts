@@ -10,6 +10,7 @@ import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
 import { OrganizationResolver } from "./resolvers/organization-resolver.js";
 import { CountryCoverageResolver, ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
+import { SliceResolver } from "./resolvers/slice-resolver.js";
 import { SourceResolver } from "./resolvers/source-resolver.js";
 
 export const RESOLVERS = [
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   SourceResolver,
   AssetResolver,
   ClaimResolver,
+  SliceResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

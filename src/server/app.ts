@@ -1,7 +1,6 @@
 // The HTTP server: /graphql, the playground, health checks. Built from an open store so that tests
 // can start it on any store and port.
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -11,6 +10,8 @@ import type { GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
 import type { Logger } from "./logger.js";
+import { exportRouter } from "./export/routes.js";
+import { servePage } from "./pages.js";
 
 export interface AppOptions {
   store: GraphStore;
@@ -48,9 +49,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.status(503).json({ status: "unavailable", store: store.name, error: (error as Error).message });
     }
   });
-  const graphiql = path.join(options.publicDir, "graphiql");
-  if (existsSync(graphiql)) app.use("/graphiql", express.static(graphiql, { index: "index.html" }));
-  app.get("/", (_req, res) => res.redirect(302, "/graphiql/"));
+  servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
+  servePage(app, "/explore", path.join(options.publicDir, "explore"));
+  app.use("/export", exportRouter(store, (error) => logger.error("internal error", { error: String((error as Error)?.stack ?? error) })));
+  app.get("/", (req, res) => {
+    // Browsers go to the playground; other clients get a map of the API.
+    if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");
+    else res.json({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/", exports: ["/export/graph.graphml", "/export/graph.gexf"] });
+  });
   app.use(
     "/graphql",
     express.json({ limit: "100kb" }),

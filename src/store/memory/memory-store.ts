@@ -8,6 +8,8 @@ import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type ModelO
 import { compareHits, searchScore, searchTextOf } from "../../domain/search.js";
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
+import type { GraphSlice } from "../port.js";
+import * as slices from "./slices.js";
 import { compareByName, compareValues, compareValuesDesc, relationComparator } from "./order.js";
 import { readGraphFile, writeGraphFile } from "./persistence.js";
 
@@ -162,6 +164,23 @@ export class MemoryStore implements GraphStore {
       }
       return [...rows.values()].sort((a, b) => compareValues(a.countryCode, b.countryCode));
     });
+  }
+
+  /** Graph slices: breadth-first walks in slices.ts (port.ts has the rules). */
+  private get sliceSource(): slices.SliceSource {
+    return { graph: this.graph, record: (uid) => this.record(uid) };
+  }
+
+  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
+    return slices.neighborhood(this.sliceSource, uidOf(center), depth, kinds, limit);
+  }
+
+  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
+    return slices.path(this.sliceSource, uidOf(from), uidOf(to), maxHops);
+  }
+
+  async snapshot(): Promise<GraphSlice> {
+    return slices.snapshot(this.sliceSource);
   }
 
   private countryModels(countryUid: string): RelatedItem[] {
