@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
+import { CurationResolver } from "./resolvers/curation-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   ReportScopeResolver,
   CountryCoverageResolver,
   SourceResolver,
+  CurationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
