@@ -25,13 +25,14 @@ export interface ContextOptions {
   batching?: boolean;
   requestId?: string;
   auth?: Auth;
-  /** Time the request may still take, in ms: store reads after that fail with SERVICE_UNAVAILABLE. */
-  timeoutMs?: number;
+  /** The request's time limit and when it started: store reads past it fail with SERVICE_UNAVAILABLE. */
+  timeout?: { ms: number; startedAt: number };
 }
 
 export function createContext(store: GraphStore, options: ContextOptions = {}): Context {
   const stats: Stats = { storeCalls: 0 };
-  const bounded = options.timeoutMs ? deadlineStore(store, Date.now() + options.timeoutMs, options.timeoutMs) : store;
+  const { timeout } = options;
+  const bounded = timeout ? deadlineStore(store, timeout.startedAt + timeout.ms, timeout.ms) : store;
   const counted = countingStore(bounded, stats);
   return {
     store: counted,

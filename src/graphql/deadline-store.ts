@@ -6,6 +6,7 @@ import { serviceUnavailable } from "./errors.js";
 /** Methods left to finish: cutting a write off would hide whether it committed. */
 const RUN_TO_END = new Set<PropertyKey>(["write", "close"]);
 
+/** `deadline` in epoch ms; `timeoutMs` is the limit it came from, for the message. */
 export function deadlineStore(store: GraphStore, deadline: number, timeoutMs: number): GraphStore {
   const outOfTime = () => serviceUnavailable(`The request ran out of its ${timeoutMs} ms; try a smaller query, or again shortly.`);
   return new Proxy(store, {

@@ -156,7 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           batching: options.batching,
           requestId,
           auth: authenticate(req.headers.authorization),
-          timeoutMs: Math.max(1, limits.requestTimeoutMs - (Date.now() - startedAt)),
+          timeout: { ms: limits.requestTimeoutMs, startedAt },
         });
       },
     }),
