@@ -134,7 +134,7 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     includeStacktraceInErrorResponses: false,
     // Refuses simple (form-like) POSTs and GETs without a preflight header: browsers cannot forge them.
     csrfPrevention: true,
-    // A batch (a JSON array of operations) shares one context and its loaders; app.ts caps its length.
+    // A batch (a JSON array of operations) shares its loaders and one cost budget; app.ts caps its length.
     allowBatchedHttpRequests: limits.maxBatch > 1,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [depthLimit(limits.maxDepth), selectionLimits(limits)],

@@ -1,6 +1,9 @@
 // The HTTP edge (issue: hardening): malformed and oversized bodies, batches, CSRF, API keys,
 // request ids, masked internal errors with their log line, store outages and request timeouts.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import { StoreUnavailableError, type GraphStore } from "../../src/store/port.js";
@@ -61,6 +64,16 @@ describe("HTTP hardening", () => {
     // Each operation of a batch keeps every limit.
     const deep = await server.post([{ query: "{ __typename }" }, { query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(" ")} }` }]);
     expect(deep.body[1].errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("gives a batch one cost budget, not one per operation", async () => {
+    // The visualization walk costs 377,260: one fits the 500,000 budget, two do not.
+    const walk = readFileSync(path.join(PROJECT_ROOT, "examples", "queries", "visualization-walk.graphql"), "utf8");
+    const res = await server.post([{ query: walk }, { query: walk }]);
+    expect(res.status).toBe(400);
+    expect(res.body[0].data.countries).toBeDefined();
+    expect(res.body[1].errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "cost", max: 500_000, actual: 2 * 377_260 });
+    expect(res.body[1].errors[0].message).toMatch(/this batch cost/);
   });
 
   it("refuses batches when KG_MAX_BATCH is 1", async () => {

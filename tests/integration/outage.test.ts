@@ -29,7 +29,7 @@ interface Answer {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(missing !== null)("Neo4j outage", () => {
+describe.skipIf(missing !== null)("outage [neo4j]", () => {
   let neo4j: LocalNeo4j;
   let store: Neo4jStore;
   let server: TestServer;

@@ -47,12 +47,18 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   return getComplexity({ schema, query, variables: variables ?? {}, estimators: ESTIMATORS });
 }
 
-/** Refuses, before execution, every operation that costs more than `maxCost`. */
+/**
+ * Refuses, before execution, every operation that costs more than `maxCost`, and every operation
+ * that would take its HTTP request over it: the budget is per request, not per operation. The
+ * operations of a batch share one HTTP response head (each gets a copy of the context), so that
+ * head is what the spending is counted against.
+ */
 export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
+  const spent = new WeakMap<object, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, response }) {
           // No operation resolved (a wrong operationName): execution refuses it without running anything.
           if (!operation) return;
           let cost: number;
@@ -70,6 +76,11 @@ export function costLimitPlugin<C extends object>(maxCost: number): ApolloServer
               actual: cost,
             });
           }
+          const total = (spent.get(response.http) ?? 0) + cost;
+          if (total > maxCost) {
+            throw queryTooComplex(`The operations of this batch cost ${total} together; at most ${maxCost} is allowed per request.`, { limit: "cost", max: maxCost, actual: total });
+          }
+          spent.set(response.http, total);
         },
       };
     },
