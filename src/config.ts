@@ -16,6 +16,8 @@ export interface Config {
     database: string | null;
     transactionTimeoutMs: number;
     connectTimeoutMs: number;
+    /** How long the driver retries a transaction after a transient or connection error (NEO4J_MAX_RETRY_MS). */
+    maxRetryMs: number;
   } | null;
   dataDir: string;
   seedDir: string;
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: env.NEO4J_DATABASE || null,
           transactionTimeoutMs: int(env, "NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
           connectTimeoutMs: int(env, "NEO4J_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
+          maxRetryMs: int(env, "NEO4J_MAX_RETRY_MS", 1_000, 0, 600_000),
         }
       : null,
     dataDir: path.resolve(env.KG_DATA_DIR || path.join(PROJECT_ROOT, ".kg-data")),

@@ -155,6 +155,8 @@ describe("limit settings (config.ts)", () => {
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
     expect(() => loadConfig({ KG_MAX_DEPTH: "0" })).toThrow(ConfigError);
     expect(() => loadConfig({ KG_MAX_COST: "lots" })).toThrow(ConfigError);
+    expect(loadConfig({ NEO4J_URI: "bolt://127.0.0.1:7687" }).neo4j).toMatchObject({ transactionTimeoutMs: 10_000, connectTimeoutMs: 3_000, maxRetryMs: 1_000 });
+    expect(loadConfig({ NEO4J_URI: "bolt://127.0.0.1:7687", NEO4J_MAX_RETRY_MS: "0" }).neo4j?.maxRetryMs).toBe(0);
   });
 
   it("reads KG_API_KEYS as curator:secret pairs, and refuses short secrets without printing them", () => {
