@@ -5,6 +5,7 @@ import { AssetResolver } from "./resolvers/asset-resolver.js";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
 import { ClaimResolver } from "./resolvers/claim-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
+import { CurationResolver } from "./resolvers/curation-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   AssetResolver,
   ClaimResolver,
   SliceResolver,
+  CurationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -164,7 +164,7 @@ describe("GET /export on the embedded store", () => {
     const res = await fetch(`${url}/export/graph.graphml?${query}`);
     expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect(((await res.json()) as any).error).toMatchObject({ code });
+    expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code });
   });
 
   it("ids in the export are the ids GraphQL gives", async () => {

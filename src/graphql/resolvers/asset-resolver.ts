@@ -1,6 +1,7 @@
 // Asset (models, datasets, applications, placeholders): lookups and the fields they share, each
 // relationship field one store call per level through the loaders.
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { connectionComplexity } from "../limits/cost.js";
 import { ASSET_KINDS } from "../../domain/kinds.js";
 import type { RelationFilter } from "../../domain/relations.js";
 import type { Context } from "../context.js";
@@ -37,7 +38,7 @@ export class AssetResolver {
     return loadOne(ctx, "Dataset", slug.trim(), Dataset.from);
   }
 
-  @Query(() => DatasetConnection, { description: "Datasets by name." })
+  @Query(() => DatasetConnection, { complexity: connectionComplexity, description: "Datasets by name." })
   datasets(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
     return listConnection(ctx, { kind: "Dataset", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Dataset.from);
   }
@@ -47,12 +48,12 @@ export class AssetResolver {
     return loadOne(ctx, "Application", slug.trim(), Application.from);
   }
 
-  @Query(() => ApplicationConnection, { description: "Applications by name." })
+  @Query(() => ApplicationConnection, { complexity: connectionComplexity, description: "Applications by name." })
   applications(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
     return listConnection(ctx, { kind: "Application", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Application.from);
   }
 
-  @FieldResolver(() => AssetConnection, { description: "The assets this one is built from (base models, training data, ...), by name." })
+  @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets this one is built from (base models, training data, ...), by name." })
   dependencies(
     @Root() asset: Asset,
     @Args(() => PageArgs) page: PageArgs,
@@ -62,7 +63,7 @@ export class AssetResolver {
     return relatedConnection(ctx, "asset-dependencies", asset.slug, assetFilterOf(filter), page, assetOf);
   }
 
-  @FieldResolver(() => AssetConnection, { description: "The assets built from this one, by name." })
+  @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
   dependents(
     @Root() asset: Asset,
     @Args(() => PageArgs) page: PageArgs,

@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { ModelFilter as ModelFilterValue } from "../../domain/relations.js";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
 import { BenchmarkResult } from "../types/benchmark-type.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
@@ -43,7 +44,7 @@ export class ModelResolver {
     return loadOne(ctx, "Model", slug.trim(), Model.from);
   }
 
-  @Query(() => ModelConnection, { description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
+  @Query(() => ModelConnection, { complexity: connectionComplexity, description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
   models(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,

@@ -1,7 +1,7 @@
 // GET /export/graph.graphml and /export/graph.gexf: the whole graph (snapshot), or with
 // ?around=<global id>&depth=n the neighborhood of one node, as a file Gephi opens.
 import { Router, type Request, type Response } from "express";
-import { ErrorCode } from "../../graphql/errors.js";
+import { errorBody, ErrorCode, HTTP_STATUS } from "../../graphql/errors.js";
 import { fromGlobalId } from "../../graphql/ids.js";
 import { SLICE_LIMITS, StoreUnavailableError, type GraphSlice, type GraphStore } from "../../store/port.js";
 import { exportGraphOf, type ExportGraph } from "./export-graph.js";
@@ -16,8 +16,7 @@ const FORMATS: Record<string, { contentType: string; write: (graph: ExportGraph)
 class ExportInputError extends Error {
   constructor(
     message: string,
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly field?: string,
   ) {
     super(message);
@@ -28,7 +27,7 @@ class ExportInputError extends Error {
 function param(req: Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== "string") throw new ExportInputError(`give '${name}' once`, 400, ErrorCode.BAD_USER_INPUT, name);
+  if (typeof value !== "string") throw new ExportInputError(`give '${name}' once`, ErrorCode.BAD_USER_INPUT, name);
   return value;
 }
 
@@ -36,7 +35,7 @@ function intParam(req: Request, name: string, fallback: number, max: number): nu
   const raw = param(req, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new ExportInputError(`${name} must be an integer from 1 to ${max}, got '${raw}'`, 400, ErrorCode.BAD_USER_INPUT, name);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new ExportInputError(`${name} must be an integer from 1 to ${max}, got '${raw}'`, ErrorCode.BAD_USER_INPUT, name);
   return value;
 }
 
@@ -45,11 +44,11 @@ async function sliceFor(req: Request, store: GraphStore): Promise<{ slice: Graph
   const around = param(req, "around");
   if (around === undefined) return { slice: await store.snapshot(), name: "ai-actors-graph", title: "AI Actors Graph: the whole graph" };
   const ref = fromGlobalId(around);
-  if (!ref) throw new ExportInputError(`'${around}' is not an id of this API`, 400, ErrorCode.BAD_USER_INPUT, "around");
+  if (!ref) throw new ExportInputError(`'${around}' is not an id of this API`, ErrorCode.BAD_USER_INPUT, "around");
   const depth = intParam(req, "depth", 1, SLICE_LIMITS.maxDepth);
   const limit = intParam(req, "limit", SLICE_LIMITS.maxNodes, SLICE_LIMITS.maxNodes);
   const slice = await store.neighborhood(ref, depth, null, limit);
-  if (!slice) throw new ExportInputError(`no node has the id '${around}'`, 404, ErrorCode.NOT_FOUND, "around");
+  if (!slice) throw new ExportInputError(`no node has the id '${around}'`, ErrorCode.NOT_FOUND, "around");
   const name = `ai-actors-graph-${ref.kind}-${ref.key}-depth-${depth}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
   return { slice, name, title: `AI Actors Graph: ${ref.kind} ${ref.key} and its neighborhood of depth ${depth}` };
 }
@@ -73,14 +72,17 @@ export function exportRouter(store: GraphStore, onInternalError: (error: unknown
   return router;
 }
 
-/** Errors as JSON with the API's codes: bad parameters 400, unknown node 404, store down 503. */
+/**
+ * Errors in the GraphQL-style body every HTTP route of the API answers with (errorBody), with the
+ * API's codes: bad parameters 400, unknown node 404, store down 503.
+ */
 function sendError(res: Response, error: unknown, onInternalError: (error: unknown) => void): void {
   if (error instanceof ExportInputError) {
-    res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+    res.status(HTTP_STATUS[error.code]).json(errorBody(error.code, error.message, error.field ? { field: error.field } : {}));
   } else if (error instanceof StoreUnavailableError) {
-    res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: "The graph store is unavailable; try again shortly." } });
+    res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, "The graph store is unavailable; try again shortly."));
   } else {
     onInternalError(error);
-    res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: "Internal server error" } });
+    res.status(HTTP_STATUS.INTERNAL_SERVER_ERROR).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
   }
 }
