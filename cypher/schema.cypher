@@ -14,3 +14,6 @@ CREATE INDEX model_release_date IF NOT EXISTS FOR (n:Model) ON (n.releaseDate);
 CREATE INDEX model_kind IF NOT EXISTS FOR (n:Model) ON (n.modelKind);
 CREATE INDEX observed_year IF NOT EXISTS FOR ()-[r:OBSERVED]-() ON (r.year);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Country|Organization|Model|Benchmark|Report) ON EACH [n.searchText];
+CREATE CONSTRAINT dataset_slug IF NOT EXISTS FOR (n:Dataset) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT application_slug IF NOT EXISTS FOR (n:Application) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT unresolved_asset_slug IF NOT EXISTS FOR (n:UnresolvedAsset) REQUIRE n.slug IS UNIQUE;

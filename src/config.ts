@@ -18,6 +18,8 @@ export interface Config {
     connectTimeoutMs: number;
     /** Concurrent requests' reads of the same query share one query (store/neo4j/read-batcher.ts). */
     coalesceReads: boolean;
+    /** How long the driver retries a transaction after a transient or connection error (NEO4J_MAX_RETRY_MS). */
+    maxRetryMs: number;
   } | null;
   dataDir: string;
   seedDir: string;
@@ -26,6 +28,35 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Seed an empty store at start. */
   autoSeed: boolean;
+  /** What one request may ask for; each is refused before it runs (docs/operations.md). */
+  limits: Limits;
+  /** Keys that may call the curation mutations (KG_API_KEYS); reads need none. */
+  apiKeys: ApiKey[];
+}
+
+export interface Limits {
+  /** Deepest field nesting of an operation, fragments followed, `__*` fields not counted (KG_MAX_DEPTH). */
+  maxDepth: number;
+  /** Highest estimated cost of an operation: a connection costs `first` times its children (KG_MAX_COST). */
+  maxCost: number;
+  /** Aliases in one operation, fragments expanded (KG_MAX_ALIASES). */
+  maxAliases: number;
+  /** Field selections in one operation, fragments expanded: bounds repeated fields and fragment fan-out (KG_MAX_FIELDS). */
+  maxFields: number;
+  /** Lexical tokens of a document; the parser stops beyond it (KG_MAX_TOKENS). */
+  maxTokens: number;
+  /** Size of a request body in bytes; larger bodies get HTTP 413 (KG_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Operations in one batched HTTP request (a JSON array); 1 turns batching off (KG_MAX_BATCH). */
+  maxBatch: number;
+  /** Time one request may take, in ms, including the time to receive it (KG_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+}
+
+/** One curator's key: `curator` names who wrote a fact when no source is cited. */
+export interface ApiKey {
+  curator: string;
+  secret: string;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +78,46 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   return raw as T;
 }
 
+const CURATOR = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Shorter secrets are guessable; `openssl rand -hex 24` gives 48 characters. */
+const MIN_SECRET_LENGTH = 16;
+
+/** KG_API_KEYS: comma-separated `curator:secret` entries. */
+function apiKeys(env: NodeJS.ProcessEnv): ApiKey[] {
+  const raw = env.KG_API_KEYS?.trim();
+  if (!raw) return [];
+  const keys = raw.split(",").map((entry, i) => {
+    const at = entry.indexOf(":");
+    const curator = entry.slice(0, at).trim();
+    const secret = entry.slice(at + 1).trim();
+    // The secret itself never goes into an error message: the message may end up in a log.
+    if (at <= 0 || !CURATOR.test(curator)) throw new ConfigError(`KG_API_KEYS entry ${i + 1} must be 'curator-name:secret' with a lowercase slug as the name`);
+    if (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret)) {
+      throw new ConfigError(`KG_API_KEYS entry ${i + 1} ('${curator}') needs a secret of at least ${MIN_SECRET_LENGTH} characters without spaces`);
+    }
+    return { curator, secret };
+  });
+  if (new Set(keys.map((k) => k.secret)).size !== keys.length) throw new ConfigError("KG_API_KEYS holds the same secret twice");
+  return keys;
+}
+
+function limits(env: NodeJS.ProcessEnv): Limits {
+  return {
+    maxDepth: int(env, "KG_MAX_DEPTH", 10, 1, 100),
+    // The visualization walk (examples/queries/visualization-walk.graphql) at first: 20 costs 377,260 (docs/operations.md).
+    maxCost: int(env, "KG_MAX_COST", 500_000, 1, 1_000_000_000),
+    maxAliases: int(env, "KG_MAX_ALIASES", 30, 0, 10_000),
+    maxFields: int(env, "KG_MAX_FIELDS", 1_000, 1, 100_000),
+    maxTokens: int(env, "KG_MAX_TOKENS", 10_000, 100, 1_000_000),
+    maxBodyBytes: int(env, "KG_MAX_BODY_BYTES", 100 * 1024, 1024, 50 * 1024 * 1024),
+    maxBatch: int(env, "KG_MAX_BATCH", 10, 1, 100),
+    requestTimeoutMs: int(env, "KG_REQUEST_TIMEOUT_MS", 15_000, 100, 600_000),
+  };
+}
+
+/** The limits with every variable unset: what tests and in-process servers get by default. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(limits({}));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   return {
@@ -61,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           transactionTimeoutMs: int(env, "NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
           connectTimeoutMs: int(env, "NEO4J_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
           coalesceReads: oneOf(env, "NEO4J_COALESCE_READS", ["true", "false"] as const, "true") === "true",
+          maxRetryMs: int(env, "NEO4J_MAX_RETRY_MS", 1_000, 0, 600_000),
         }
       : null,
     dataDir: path.resolve(env.KG_DATA_DIR || path.join(PROJECT_ROOT, ".kg-data")),
@@ -69,5 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicDir: path.join(PROJECT_ROOT, "public"),
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const, "info"),
     autoSeed: oneOf(env, "KG_AUTO_SEED", ["true", "false"] as const, "true") === "true",
+    limits: limits(env),
+    apiKeys: apiKeys(env),
   };
 }

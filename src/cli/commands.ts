@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from "graphql";
 import { PROJECT_ROOT, type Config } from "../config.js";
 import { getSchema } from "../graphql/schema.js";
 import { openStore, seedStore } from "../store/open-store.js";
+import { IMPORT_USAGE, runImport } from "./import.js";
 import type { GraphStore } from "../store/port.js";
 import { generateCommand } from "./generate.js";
 import { omittedCommand } from "./omitted.js";
@@ -13,6 +14,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars go there). */
+  errIsTTY?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -64,6 +67,10 @@ export const COMMANDS: Record<string, { summary: string; run: (args: string[], c
   generate: {
     summary: "generate --models N [--seed S] [--batch-size B]: write a deterministic synthetic graph (for load tests), reporting nodes+rels/s",
     run: (args, config, io) => withStore(config, (store) => generateCommand(args, store, io)),
+  },
+  import: {
+    summary: `${IMPORT_USAGE}: read an outside dataset into the store, resolving its entities against the graph; running it again changes nothing`,
+    run: (args, config, io) => runImport(args, config, io),
   },
   schema: {
     summary: "write the GraphQL schema the code builds to schema/schema.graphql",

@@ -48,3 +48,13 @@ export function refOfUid(uid: string): NodeRef | null {
   if (at <= 0) return null;
   return { kind: uid.slice(0, at) as NodeKind, key: uid.slice(at + 1) };
 }
+
+/**
+ * Provenance accumulates: writing a node or relationship again adds its sources to those it had
+ * (in order, without repeats) instead of replacing them. Both stores apply this rule.
+ */
+export function mergeSources(existing: PropertyValue | undefined, incoming: PropertyValue | undefined): string[] {
+  const before = Array.isArray(existing) ? (existing as string[]) : [];
+  const added = Array.isArray(incoming) ? (incoming as string[]) : [];
+  return [...before, ...added.filter((s) => !before.includes(s))];
+}

@@ -1,7 +1,15 @@
 // The closed sets of the domain: node kinds, relationship types and the enums the schema exposes.
 
-export const NODE_KINDS = ["Country", "Organization", "Model", "Benchmark", "Indicator", "Report", "Source"] as const;
+export const NODE_KINDS = ["Country", "Organization", "Model", "Benchmark", "Indicator", "Report", "Source", "Dataset", "Application", "UnresolvedAsset"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+
+/**
+ * Kinds of the assets of the foundation-model ecosystem (Ecosystem Graphs): what a model, dataset or
+ * application is built from. A dependency names an asset without saying its kind, so asset slugs
+ * are unique across these kinds. An UnresolvedAsset stands for a dependency that names no known asset.
+ */
+export const ASSET_KINDS = ["Model", "Dataset", "Application", "UnresolvedAsset"] as const satisfies readonly NodeKind[];
+export type AssetKind = (typeof ASSET_KINDS)[number];
 
 export const ORGANIZATION_KINDS = ["COMPANY", "RESEARCH_LAB", "ACADEMIC", "GOVERNMENT", "NONPROFIT", "MEDIA"] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -22,15 +30,21 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
  */
 export const RELATIONSHIP_TYPES = {
   HEADQUARTERED_IN: { from: ["Organization"], to: ["Country"] },
-  DEVELOPED_BY: { from: ["Model"], to: ["Organization"] },
-  ORIGINATES_IN: { from: ["Model"], to: ["Country"] },
+  DEVELOPED_BY: { from: ["Model", "Dataset", "Application"], to: ["Organization"] },
+  ORIGINATES_IN: { from: ["Model", "Dataset", "Application"], to: ["Country"] },
   SCORED: { from: ["Model"], to: ["Benchmark"] },
   OBSERVED: { from: ["Indicator"], to: ["Country", "Organization"] },
   INCLUDES: { from: ["Report"], to: ["Model"] },
   OMITS: { from: ["Report"], to: ["Model"] },
   PUBLISHED_BY: { from: ["Report"], to: ["Organization"] },
-  /** A model built on another (fine-tune, distillation, merge); written by the importer and the generator. */
-  DEPENDS_ON: { from: ["Model"], to: ["Model"] },
+  /** An asset is built from another (a fine-tune from its base model, a model from its data). */
+  DEPENDS_ON: { from: ASSET_KINDS, to: ASSET_KINDS },
+  /**
+   * A source's value for a fact about an asset that the graph holds on another source's word (or
+   * that the source gives twice): `property`, `value` (text), keyed `property:value`. The held value
+   * stays where it was; claims sit beside it so that no source's word is lost (domain/provenance.ts).
+   */
+  CLAIMS: { from: ["Source"], to: ASSET_KINDS },
 } as const satisfies Record<string, { from: readonly NodeKind[]; to: readonly NodeKind[] }>;
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];

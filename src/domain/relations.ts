@@ -1,11 +1,16 @@
 // The named traversals the API reads through the store port. Each is one hop from a parent node;
 // both adapters implement every name (Neo4j with cypher/related/<name>.cypher), and the contract
 // suite holds them to the same order.
-import type { NodeKind, RelationshipType } from "./kinds.js";
+import { ASSET_KINDS, type NodeKind, type RelationshipType } from "./kinds.js";
 
 interface RelationBase {
   /** Kind of the parent nodes the keys name. */
   parent: NodeKind;
+  /**
+   * Set when the keys may name nodes of several kinds (asset relations: asset slugs are unique across
+   * ASSET_KINDS, so a key names one asset whatever its kind). `parent` is then the first of them.
+   */
+  parents?: readonly NodeKind[];
   target: readonly NodeKind[];
   /** Order of the items of one parent; ties break on the target's uid, then the relationship key. */
   order: RelationOrder;
@@ -65,6 +70,13 @@ export const RELATIONS = {
     order: "TARGET_NAME",
   },
   "report-publisher": { parent: "Report", type: "PUBLISHED_BY", direction: "out", target: ["Organization"], order: "TARGET_NAME" },
+  // Asset relations (Ecosystem Graphs): the keys are asset slugs, of any asset kind.
+  "asset-dependencies": { parent: "Model", parents: ASSET_KINDS, type: "DEPENDS_ON", direction: "out", target: ASSET_KINDS, order: "TARGET_NAME" },
+  "asset-dependents": { parent: "Model", parents: ASSET_KINDS, type: "DEPENDS_ON", direction: "in", target: ASSET_KINDS, order: "TARGET_NAME" },
+  "asset-developers": { parent: "Model", parents: ASSET_KINDS, type: "DEVELOPED_BY", direction: "out", target: ["Organization"], order: "REL_ORDER" },
+  "asset-own-country": { parent: "Model", parents: ASSET_KINDS, type: "ORIGINATES_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
+  "asset-claims": { parent: "Model", parents: ASSET_KINDS, type: "CLAIMS", direction: "in", target: ["Source"], order: "TARGET_NAME" },
+  "source-claims": { parent: "Source", type: "CLAIMS", direction: "out", target: ASSET_KINDS, order: "TARGET_NAME" },
 } as const satisfies Record<string, RelationSpec>;
 
 export type RelationName = keyof typeof RELATIONS;
@@ -78,6 +90,18 @@ export interface RelationFilter {
   indicator?: string | null;
   /** Models (organization-models): the same filter as the root `models` list. */
   models?: ModelFilter | null;
+  /** Assets (asset-dependencies, asset-dependents): only assets of this kind / released that year. */
+  assets?: AssetFilter | null;
+}
+
+export interface AssetFilter {
+  kind?: NodeKind | null;
+  releasedYear?: number | null;
+}
+
+/** The kinds whose nodes a relation's keys may name. */
+export function parentKinds(spec: RelationSpec): readonly NodeKind[] {
+  return spec.parents ?? [spec.parent];
 }
 
 export interface ModelFilter {

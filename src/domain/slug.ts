@@ -16,3 +16,25 @@ export function normalizeName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/** "+" read as a word, so that "Command R+" is neither "Command R" nor slugged like it. */
+function spellPlus(name: string): string {
+  return name.replace(/\+/g, " plus ");
+}
+
+/**
+ * The key two names are compared by when resolving entities: normalizeName with "+" read as "plus"
+ * and the spaces dropped, so that "EleutherAI" and "Eleuther AI", or "VARCO-LLM" and "VARCO LLM",
+ * are one name.
+ */
+export function nameKey(name: string): string {
+  return normalizeName(spellPlus(name)).replace(/ /g, "");
+}
+
+/**
+ * The slug of a new entity's name: slugify with accents dropped ("École" -> "ecole") and "+" read
+ * as "plus" ("Command R+" -> "command-r-plus").
+ */
+export function slugOfName(name: string): string {
+  return slugify(spellPlus(name.normalize("NFKD").replace(/\p{M}/gu, "")));
+}

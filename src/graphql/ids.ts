@@ -15,3 +15,8 @@ export function fromGlobalId(id: string): NodeRef | null {
   if (at <= 0 || !NODE_KINDS.includes(kind) || key.length === 0 || toGlobalId(kind, key) !== id) return null;
   return { kind, key };
 }
+
+/** Id of a relationship in a graph slice: opaque and stable, not resolvable by node(id). */
+export function toEdgeId(rel: { type: string; from: NodeRef; to: NodeRef; key: string }): string {
+  return Buffer.from(`${rel.type}|${rel.from.kind}:${rel.from.key}|${rel.to.kind}:${rel.to.key}|${rel.key}`, "utf8").toString("base64url");
+}

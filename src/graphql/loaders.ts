@@ -43,6 +43,13 @@ export class Loaders {
     return found.filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
   }
 
+  /** Forgets everything loaded so far: a mutation is about to change the graph. */
+  clearAll(): void {
+    this.nodes.clearAll();
+    this.coverage.clearAll();
+    this.relatedLoaders.clear();
+  }
+
   /** Primes the node cache with records a list or relation already returned. */
   prime(records: readonly NodeRecord[]): void {
     for (const r of records) this.nodes.prime(r, r);

@@ -1,13 +1,17 @@
 // Builds the executable schema from the resolver classes (type-graphql).
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AssetResolver } from "./resolvers/asset-resolver.js";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
+import { ClaimResolver } from "./resolvers/claim-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
+import { CurationResolver } from "./resolvers/curation-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
 import { OrganizationResolver } from "./resolvers/organization-resolver.js";
 import { CountryCoverageResolver, ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
+import { SliceResolver } from "./resolvers/slice-resolver.js";
 import { SourceResolver } from "./resolvers/source-resolver.js";
 
 export const RESOLVERS = [
@@ -24,6 +28,10 @@ export const RESOLVERS = [
   ReportScopeResolver,
   CountryCoverageResolver,
   SourceResolver,
+  AssetResolver,
+  ClaimResolver,
+  SliceResolver,
+  CurationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -60,10 +60,13 @@ function names(r: Reader, nameField = "name"): Properties {
   return { name: r.str(nameField), nameKo: r.optStr("nameKo") ?? r.optStr("titleKo"), aliases: r.strings("aliases") };
 }
 
-/** A `{ value, sources }` fact: the value, and `<field>Sources` for its own provenance. */
+/**
+ * A `{ value, sources }` fact: the value, and `<field>Sources` for its own provenance. An absent fact
+ * writes nothing, so seeding never erases what another source (an import) knows.
+ */
 function fact(r: Reader, field: string, read: (f: Reader) => string | number | null): Properties {
   const f = r.optObject(field);
-  if (!f) return { [field]: null, [`${field}Sources`]: [] };
+  if (!f) return {};
   return { [field]: read(f), [`${field}Sources`]: sourcesOf(f) };
 }
 

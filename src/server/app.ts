@@ -1,16 +1,20 @@
 // The HTTP server: /graphql, the playground, health checks. Built from an open store so that tests
 // can start it on any store and port.
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import express from "express";
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { DEFAULT_LIMITS, type ApiKey, type Limits } from "../config.js";
 import type { GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
+import { errorBody, ErrorCode, HTTP_STATUS } from "../graphql/errors.js";
+import { authenticator } from "./auth.js";
 import type { Logger } from "./logger.js";
+import { exportRouter } from "./export/routes.js";
+import { servePage } from "./pages.js";
 
 export interface AppOptions {
   store: GraphStore;
@@ -18,6 +22,10 @@ export interface AppOptions {
   publicDir: string;
   /** Turns DataLoader batching off (the N+1 baseline for benchmarks). */
   batching?: boolean;
+  /** What one request may ask for; the defaults when omitted (config.ts). */
+  limits?: Limits;
+  /** Keys that may call mutations; none by default, so mutations are refused. */
+  apiKeys?: readonly ApiKey[];
 }
 
 export interface App {
@@ -26,17 +34,101 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** What the server keeps about a request while it runs. */
+interface RequestLocals {
+  requestId: string;
+  startedAt: number;
+}
+
+/** A client's own request id is kept when it is short and plain (it ends up in logs). */
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+function locals(res: Response): RequestLocals {
+  return res.locals as RequestLocals;
+}
+
+/** Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response. */
+function requestIds(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+    Object.assign(res.locals, { requestId, startedAt: Date.now() } satisfies RequestLocals);
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Date.now() - locals(res).startedAt };
+      if (res.statusCode >= 500) logger.warn("request failed", fields);
+      else logger.debug("request", fields);
+    });
+    next();
+  };
+}
+
+function sendError(res: Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+  if (res.headersSent) return;
+  res.status(status).json(errorBody(code, message, extensions));
+}
+
+/** A batch (a JSON array of operations) longer than the limit is refused before any of it runs. */
+function batchLimit(maxBatch: number): RequestHandler {
+  return (req, res, next) => {
+    if (!Array.isArray(req.body)) return next();
+    if (maxBatch <= 1) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, "Batched requests (a JSON array of operations) are turned off; send one operation per request.");
+    if (req.body.length > maxBatch) {
+      return sendError(res, HTTP_STATUS.QUERY_TOO_COMPLEX, ErrorCode.QUERY_TOO_COMPLEX, `A batch may hold at most ${maxBatch} operations; this one holds ${req.body.length}.`, {
+        limit: "batch",
+        max: maxBatch,
+        actual: req.body.length,
+      });
+    }
+    next();
+  };
+}
+
+/** Express 5 leaves `req.body` unset when no parser matched; Apollo's middleware answers that with a 500. */
+const bodyAlwaysSet: RequestHandler = (req, _res, next) => {
+  if (!("body" in req)) (req as { body?: unknown }).body = undefined;
+  next();
+};
+
+/**
+ * Errors raised before GraphQL runs (the JSON parser's, mostly), answered as GraphQL-style JSON:
+ * too large -> 413 QUERY_TOO_COMPLEX, malformed -> 400 BAD_USER_INPUT, anything else is masked.
+ */
+function httpErrors(logger: Logger, limits: Limits): ErrorRequestHandler {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const e = error as { type?: string; status?: number; message?: string };
+    if (e.type === "entity.too.large") {
+      return sendError(res, 413, ErrorCode.QUERY_TOO_COMPLEX, `The request body is larger than ${limits.maxBodyBytes} bytes.`, { limit: "body", max: limits.maxBodyBytes });
+    }
+    if (e.type === "entity.parse.failed") return sendError(res, 400, ErrorCode.BAD_USER_INPUT, `The request body is not valid JSON: ${e.message}`);
+    if (typeof e.status === "number" && e.status >= 400 && e.status < 500) {
+      return sendError(res, e.status, ErrorCode.BAD_USER_INPUT, e.message ?? "The request cannot be read.");
+    }
+    const { requestId } = locals(res);
+    logger.error("internal error", { requestId, err: error });
+    sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", { requestId });
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const { store, logger } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const authenticate = authenticator(options.apiKeys ?? []);
   const app = express();
   const server = http.createServer(app);
+  // Bounds the time to receive a request (a client trickling its body holds a socket otherwise).
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.headersTimeout = Math.min(limits.requestTimeoutMs, 60_000);
   const apollo = await createApollo({
+    limits,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
-    onInternalError: (error) => logger.error("internal error", { error: String((error as Error)?.stack ?? error) }),
+    onInternalError: (error, requestId) => logger.error("internal error", { requestId, err: error }),
   });
   await apollo.start();
 
   app.disable("x-powered-by");
+  app.use(requestIds(logger));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -45,19 +137,37 @@ export async function createApp(options: AppOptions): Promise<App> {
       await store.ping();
       res.json({ status: "ready", store: store.name });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", store: store.name, error: (error as Error).message });
+      // The reason (a host, a driver message) goes to the log, not to whoever asks.
+      logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
+      res.status(503).json({ status: "unavailable", store: store.name });
     }
   });
-  const graphiql = path.join(options.publicDir, "graphiql");
-  if (existsSync(graphiql)) app.use("/graphiql", express.static(graphiql, { index: "index.html" }));
-  app.get("/", (_req, res) => res.redirect(302, "/graphiql/"));
+  servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
+  servePage(app, "/explore", path.join(options.publicDir, "explore"));
+  app.use("/export", exportRouter(store, (error) => logger.error("internal error", { error: String((error as Error)?.stack ?? error) })));
+  app.get("/", (req, res) => {
+    // Browsers go to the playground; other clients get a map of the API.
+    if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");
+    else res.json({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/", exports: ["/export/graph.graphml", "/export/graph.gexf"] });
+  });
   app.use(
     "/graphql",
-    express.json({ limit: "100kb" }),
+    express.json({ limit: limits.maxBodyBytes }),
+    bodyAlwaysSet,
+    batchLimit(limits.maxBatch),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(store, { batching: options.batching, requestId: String(req.headers["x-request-id"] ?? randomUUID()) }),
+      context: async ({ req, res }) => {
+        const { requestId, startedAt } = locals(res);
+        return createContext(store, {
+          batching: options.batching,
+          requestId,
+          auth: authenticate(req.headers.authorization),
+          timeout: { ms: limits.requestTimeoutMs, startedAt },
+        });
+      },
     }),
   );
+  app.use(httpErrors(logger, limits));
 
   return {
     server,

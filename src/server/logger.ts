@@ -1,18 +1,45 @@
-// Structured JSON logs on stderr, one line per event.
+// Structured JSON logs on stderr, one line per event, written by pino. The interface stays the
+// small one the server uses (message, then fields), so callers do not depend on pino.
+import { pino, stdSerializers, stdTimeFunctions, type Logger as Pino } from "pino";
+
 export type Level = "debug" | "info" | "warn" | "error";
-const RANK: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** A logger that adds `fields` to every line (a request's id, say). */
+  child(fields: Record<string, unknown>): Logger;
 }
 
-export function createLogger(level: Level | "silent", write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
-  const log = (at: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields })}\n`);
+function wrap(logger: Pino): Logger {
+  return {
+    debug: (msg, fields = {}) => logger.debug(fields, msg),
+    info: (msg, fields = {}) => logger.info(fields, msg),
+    warn: (msg, fields = {}) => logger.warn(fields, msg),
+    error: (msg, fields = {}) => logger.error(fields, msg),
+    child: (fields) => wrap(logger.child(fields)),
   };
-  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+}
+
+/**
+ * `write` receives each line (tests collect them); by default lines go to stderr synchronously, so
+ * that the last lines before a crash are not lost in a buffer.
+ */
+export function createLogger(level: Level | "silent", write?: (line: string) => void): Logger {
+  const destination = write ? { write } : pino.destination({ dest: 2, sync: true });
+  return wrap(
+    pino(
+      {
+        level,
+        base: undefined,
+        timestamp: stdTimeFunctions.isoTime,
+        // "level":"info" rather than pino's numbers: readable without pino-pretty, as before.
+        formatters: { level: (label) => ({ level: label }) },
+        serializers: { err: stdSerializers.err, error: stdSerializers.err },
+      },
+      destination,
+    ),
+  );
 }

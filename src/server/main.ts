@@ -13,9 +13,10 @@ async function main(): Promise<void> {
     const seeded = await seedIfEmpty(store, config.seedDir);
     if (seeded) logger.info("seeded an empty store", { store: store.name, ...seeded });
   }
-  const app = await createApp({ store, logger, publicDir: config.publicDir });
+  const app = await createApp({ store, logger, publicDir: config.publicDir, limits: config.limits, apiKeys: config.apiKeys });
+  if (config.apiKeys.length === 0) logger.info("no KG_API_KEYS: reads only, every mutation is refused");
   const url = await app.listen(config.port, config.host);
-  logger.info("AI Actors Graph is serving", { graphql: `${url}/graphql`, playground: `${url}/graphiql/`, store: store.name });
+  logger.info("AI Actors Graph is serving", { graphql: `${url}/graphql`, playground: `${url}/graphiql/`, store: store.name, limits: config.limits, curators: config.apiKeys.map((k) => k.curator) });
 
   const stop = async (signal: string) => {
     logger.info("stopping", { signal });

@@ -1,7 +1,7 @@
 // The store port: every read and write the API makes, as batch operations over the property graph.
 // Two adapters implement it (store/neo4j and store/memory) and tests/store/contract.test.ts holds
 // both to the contracts written here.
-import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../domain/graph.js";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
 
@@ -44,6 +44,19 @@ export interface CoverageRow {
   omitted: number;
 }
 
+/**
+ * A piece of the graph for drawing and export: nodes, and relationships whose two ends are both
+ * among `nodes`. `truncated` says that a limit left nodes out.
+ */
+export interface GraphSlice {
+  nodes: NodeRecord[];
+  edges: RelationshipRecord[];
+  truncated: boolean;
+}
+
+/** Bounds the adapters rely on (the Neo4j one has a Cypher file per neighborhood depth). */
+export const SLICE_LIMITS = { maxDepth: 3, maxNodes: 500, maxHops: 6 } as const;
+
 export interface StoreCounts {
   nodes: number;
   relationships: number;
@@ -85,6 +98,28 @@ export interface GraphStore {
    * report gets [].
    */
   coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]>;
+
+  /**
+   * The nodes within `depth` hops (1..SLICE_LIMITS.maxDepth) of `center`, relationships taken in
+   * either direction. With `kinds`, the walk only passes through nodes of those kinds (the center
+   * is always in), so every node of the slice is joined to the center inside the slice. Nodes come
+   * in BFS order: by hop count, ties by uid; the first `limit` (1..maxNodes) are kept and
+   * `truncated` says whether more were in reach. Edges are every relationship between two kept
+   * nodes, ordered by source uid, target uid, type, key. `null` when `center` does not exist.
+   */
+  neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null>;
+
+  /**
+   * A shortest path from `from` to `to` of at most `maxHops` (0..SLICE_LIMITS.maxHops) hops,
+   * relationships taken in either direction: nodes in path order, `edges[i]` joining `nodes[i]` and
+   * `nodes[i + 1]`. Among shortest paths, the one whose list of node uids is least, then whose list
+   * of (type, key) per hop is least, so that the answer does not depend on the store. `null` when
+   * either end is missing or no path is that short. `from` = `to` gives the lone node.
+   */
+  path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null>;
+
+  /** The whole graph: every node by uid, every relationship in the order of `neighborhood`. */
+  snapshot(): Promise<GraphSlice>;
 
   /** Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. */
   write(batch: GraphBatch): Promise<WriteSummary>;

@@ -17,6 +17,10 @@ const FIVE_LEVELS = `query($first: Int, $country: String = "states") {
   } }
 }`;
 
+// first: 50 at three levels costs 5.6 million, far above the default limit; this file is about
+// store calls, and tests/hardening/limits.test.ts holds the cost limit to account.
+const limits = { maxCost: 10_000_000 };
+
 describe.each(STORE_CASES)("batching [$name]", (storeCase) => {
   let store: GraphStore;
   beforeAll(async () => {
@@ -25,8 +29,8 @@ describe.each(STORE_CASES)("batching [$name]", (storeCase) => {
   afterAll(() => store.close());
 
   it("makes the same number of store calls, at most 12, with first: 1 and first: 50 at every level", async () => {
-    const one = await execute(store, FIVE_LEVELS, { first: 1 });
-    const fifty = await execute(store, FIVE_LEVELS, { first: 50 });
+    const one = await execute(store, FIVE_LEVELS, { first: 1 }, { limits });
+    const fifty = await execute(store, FIVE_LEVELS, { first: 50 }, { limits });
     expect(one.errors).toBeUndefined();
     expect(fifty.errors).toBeUndefined();
     expect(one.storeCalls).toBe(fifty.storeCalls);
@@ -37,8 +41,8 @@ describe.each(STORE_CASES)("batching [$name]", (storeCase) => {
   });
 
   it("makes one store call per parent without batching (the N+1 that batching removes)", async () => {
-    const unbatched = await execute(store, FIVE_LEVELS, { first: 50, country: "" }, { batching: false });
-    const batched = await execute(store, FIVE_LEVELS, { first: 50, country: "" });
+    const unbatched = await execute(store, FIVE_LEVELS, { first: 50, country: "" }, { batching: false, limits });
+    const batched = await execute(store, FIVE_LEVELS, { first: 50, country: "" }, { limits });
     expect(unbatched.data).toEqual(batched.data);
     const countries = batched.data!.countries.nodes.length;
     expect(unbatched.storeCalls).toBeGreaterThan(batched.storeCalls + countries);

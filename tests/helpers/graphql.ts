@@ -1,10 +1,31 @@
 // Runs GraphQL operations in-process (Apollo executeOperation) against a store.
 import type { ApolloServer } from "@apollo/server";
+import { DEFAULT_LIMITS, type Limits } from "../../src/config.js";
 import { createApollo } from "../../src/graphql/apollo.js";
-import { createContext, type Context } from "../../src/graphql/context.js";
+import { createContext, type Auth, type Context } from "../../src/graphql/context.js";
 import type { GraphStore } from "../../src/store/port.js";
 
-let apollo: Promise<ApolloServer<Context>> | null = null;
+/** One server per set of limits (most tests use the defaults). */
+const servers = new Map<string, Promise<ApolloServer<Context>>>();
+
+function apolloWith(overrides: Partial<Limits> = {}): Promise<ApolloServer<Context>> {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  const key = JSON.stringify(limits);
+  let server = servers.get(key);
+  if (!server) {
+    server = createApollo({ limits });
+    servers.set(key, server);
+  }
+  return server;
+}
+
+export interface ExecuteOptions {
+  batching?: boolean;
+  /** Limits other than the defaults (a test about something else may need a larger cost). */
+  limits?: Partial<Limits>;
+  /** Who asks: anonymous by default. */
+  auth?: Auth;
+}
 
 export interface Result<T = Record<string, any>> {
   data: T | null;
@@ -12,10 +33,9 @@ export interface Result<T = Record<string, any>> {
   storeCalls: number;
 }
 
-export async function execute<T = Record<string, any>>(store: GraphStore, query: string, variables: Record<string, unknown> = {}, options: { batching?: boolean } = {}): Promise<Result<T>> {
-  apollo ??= createApollo();
-  const server = await apollo;
-  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(store, options) });
+export async function execute<T = Record<string, any>>(store: GraphStore, query: string, variables: Record<string, unknown> = {}, options: ExecuteOptions = {}): Promise<Result<T>> {
+  const server = await apolloWith(options.limits);
+  const response = await server.executeOperation({ query, variables }, { contextValue: createContext(store, { batching: options.batching, auth: options.auth }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const result = response.body.singleResult;
   const stats = result.extensions?.stats as { storeCalls: number } | undefined;

@@ -156,6 +156,15 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     expect(await store.getNodes([{ kind: "Model", key: "half-written" }])).toEqual([null]);
   });
 
+  it("adds a second write's sources to the first's, and leaves facts it does not mention alone", async () => {
+    const node: NodeRecord = { ...(await store.getNodes([{ kind: "Model", key: "konan-llm" }]))[0]! };
+    await store.write({ nodes: [{ kind: "Model", key: "konan-llm", props: { name: "Konan LLM", releaseDate: "2023-08-17", sources: ["seed-curation"] } }], relationships: [] });
+    await seedStore(store, config.seedDir);
+    const after = (await store.getNodes([{ kind: "Model", key: "konan-llm" }]))[0]!;
+    expect(after.props.sources).toEqual([...(node.props.sources as string[]), "seed-curation"]);
+    expect(after.props.releaseDate).toBe("2023-08-17");
+  });
+
   it("updates properties in place and reports what changed", async () => {
     const node: NodeRecord = { ...(await store.getNodes([{ kind: "Model", key: "varco" }]))[0]! };
     const changed = await store.write({ nodes: [{ ...node, props: { ...node.props, releaseDate: "2023-08-16" } }], relationships: [] });

@@ -1,6 +1,7 @@
 // Benchmark and BenchmarkResult: lookups, results best first, and each result's ends and sources.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { Benchmark, BenchmarkResult } from "../types/benchmark-type.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { BenchmarkConnection } from "../types/connections.js";
@@ -16,7 +17,7 @@ export class BenchmarkResolver {
     return loadOne(ctx, "Benchmark", slug.trim(), Benchmark.from);
   }
 
-  @Query(() => BenchmarkConnection)
+  @Query(() => BenchmarkConnection, { complexity: connectionComplexity })
   benchmarks(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { CountryConnection, ModelConnection, OrganizationConnection } from "../types/connections.js";
 import { Country } from "../types/country-type.js";
@@ -18,7 +19,7 @@ export class CountryResolver {
     return loadRoot(ctx, info, "Country", code.trim().toUpperCase(), Country.from);
   }
 
-  @Query(() => CountryConnection, { description: "Countries by name." })
+  @Query(() => CountryConnection, { complexity: connectionComplexity, description: "Countries by name." })
   countries(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
@@ -27,12 +28,12 @@ export class CountryResolver {
     return listConnection(ctx, { kind: "Country", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Country.from);
   }
 
-  @FieldResolver(() => OrganizationConnection, { description: "Organizations headquartered in this country." })
+  @FieldResolver(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations headquartered in this country." })
   organizations(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
     return relatedConnection(ctx, "country-organizations", country.code, null, page, Organization.from);
   }
 
-  @FieldResolver(() => ModelConnection, { description: "Models of this country: their own country, else their first developer's." })
+  @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models of this country: their own country, else their first developer's." })
   models(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
     return relatedConnection(ctx, "country-models", country.code, null, page, Model.from);
   }

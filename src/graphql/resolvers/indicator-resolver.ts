@@ -1,6 +1,7 @@
 // Indicator and Observation: lookups, observations by rank then value, and each observation's subject.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { IndicatorConnection } from "../types/connections.js";
 import { Country } from "../types/country-type.js";
@@ -17,7 +18,7 @@ export class IndicatorResolver {
     return loadOne(ctx, "Indicator", slug.trim(), Indicator.from);
   }
 
-  @Query(() => IndicatorConnection)
+  @Query(() => IndicatorConnection, { complexity: connectionComplexity })
   indicators(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { ModelFilter as ModelFilterValue } from "../../domain/relations.js";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
 import { BenchmarkResult } from "../types/benchmark-type.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
@@ -34,6 +35,9 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
   };
 }
 
+// Developers and country read the asset relations (the same traversals as model-developers and
+// model-own-country, over every asset kind), so that a level mixing models with datasets and
+// applications still makes one store call per field.
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => Model, { nullable: true, description: "A model by slug (gpt-4, exaone-2-0, ...)." })
@@ -41,7 +45,7 @@ export class ModelResolver {
     return loadRoot(ctx, info, "Model", slug.trim(), Model.from);
   }
 
-  @Query(() => ModelConnection, { description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
+  @Query(() => ModelConnection, { complexity: connectionComplexity, description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
   models(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { ModelConnection, OrganizationConnection } from "../types/connections.js";
 import { Country } from "../types/country-type.js";
@@ -20,7 +21,7 @@ export class OrganizationResolver {
     return loadRoot(ctx, info, "Organization", slug.trim(), Organization.from);
   }
 
-  @Query(() => OrganizationConnection, { description: "Organizations by name." })
+  @Query(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations by name." })
   organizations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
@@ -35,7 +36,7 @@ export class OrganizationResolver {
     return relatedFirst(ctx, "organization-country", org.slug, Country.from);
   }
 
-  @FieldResolver(() => ModelConnection, { description: "Models this organization developed (alone or with others)." })
+  @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others)." })
   models(
     @Root() org: Organization,
     @Args(() => PageArgs) page: PageArgs,

@@ -4,6 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type
 import type { Properties } from "../../domain/graph.js";
 import type { OmissionBasis } from "../../domain/kinds.js";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { ModelConnection, ReportConnection } from "../types/connections.js";
 import { NameFilter } from "../types/filter-inputs.js";
@@ -43,7 +44,7 @@ export class ReportResolver {
     return loadRoot(ctx, info, "Report", slug.trim(), Report.from);
   }
 
-  @Query(() => ReportConnection)
+  @Query(() => ReportConnection, { complexity: connectionComplexity })
   reports(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
@@ -57,7 +58,7 @@ export class ReportResolver {
     return relatedFirst(ctx, "report-publisher", report.slug, Organization.from);
   }
 
-  @FieldResolver(() => ModelConnection, { description: "Models the report includes." })
+  @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models the report includes." })
   includedModels(@Root() report: Report, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
     return relatedConnection(ctx, "report-included-models", report.slug, null, page, Model.from);
   }

@@ -1,6 +1,7 @@
 // Source lookups, and the search across countries, organizations, models, benchmarks and reports.
 import { Arg, Args, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.js";
+import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
 import { PageArgs, pageSize, type Connection } from "../types/connection-type.js";
 import { SourceConnection } from "../types/connections.js";
@@ -19,7 +20,7 @@ export class SourceResolver {
     return loadOne(ctx, "Source", slug.trim(), Source.from);
   }
 
-  @Query(() => SourceConnection)
+  @Query(() => SourceConnection, { complexity: connectionComplexity })
   sources(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,

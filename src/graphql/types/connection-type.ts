@@ -79,6 +79,12 @@ export function connectionOf<R, T>(page: Page<R>, window: Window, map: (item: R)
   };
 }
 
+/**
+ * Complexity of a connection's `edges` and `nodes`: one item's worth, because the connection field
+ * itself multiplies by its page size (limits/cost.ts). Counting them as lists would multiply twice.
+ */
+const perItem = ({ childComplexity }: { childComplexity: number }): number => 1 + childComplexity;
+
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`)
@@ -92,10 +98,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { complexity: perItem })
     edges: Edge[];
 
-    @Field(() => [nodeType], { description: "The nodes of `edges`, for clients that need no cursor." })
+    @Field(() => [nodeType], { complexity: perItem, description: "The nodes of `edges`, for clients that need no cursor." })
     nodes: T[];
 
     @Field(() => PageInfo)

@@ -26,3 +26,14 @@ registerEnumType(OmissionBasis, {
 registerEnumType(ModelKind, { name: "ModelKind" });
 registerEnumType(ModelOrderField, { name: "ModelOrderField" });
 registerEnumType(OrderDirection, { name: "OrderDirection" });
+
+// Ecosystem Graphs assets (issue: importer). Values name the node kinds they stand for.
+export const AssetKind = { MODEL: "Model", DATASET: "Dataset", APPLICATION: "Application", UNRESOLVED: "UnresolvedAsset" } as const;
+export const DatePrecision = enumOf(["DAY", "MONTH", "YEAR"] as const);
+
+registerEnumType(AssetKind, {
+  name: "AssetKind",
+  description: "What kind of asset of the foundation-model ecosystem a node is.",
+  valuesConfig: { UNRESOLVED: { description: "A dependency that names no asset the graph knows; a placeholder." } },
+});
+registerEnumType(DatePrecision, { name: "DatePrecision", description: "How much of a date its source gives: a day, a month (the date is its first day) or a year (January 1)." });

@@ -3,7 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Field, InputType, Int } from "type-graphql";
 import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
 import type { ModelOrderField as ModelOrderFieldValue } from "../../domain/relations.js";
-import { ModelOrderField, OrderDirection, OrganizationKind } from "./enums.js";
+import { AssetKind, ModelOrderField, OrderDirection, OrganizationKind } from "./enums.js";
 
 @InputType({ description: "Narrows a list of models. Every field given must hold." })
 export class ModelFilter {
@@ -51,4 +51,13 @@ export class OrganizationFilter {
 export class NameFilter {
   @Field(() => String, { nullable: true, description: "Part of the name, Korean name or an alias, case-insensitive." })
   nameContains?: string | null;
+}
+
+@InputType({ description: "Narrows a list of assets (dependencies, dependents)." })
+export class AssetFilter {
+  @Field(() => AssetKind, { nullable: true })
+  kind?: (typeof AssetKind)[keyof typeof AssetKind] | null;
+
+  @Field(() => Int, { nullable: true, description: "Released in this year." })
+  releasedYear?: number | null;
 }

@@ -2,12 +2,14 @@
 // quick start; it answers every port call exactly as the Neo4j adapter does.
 import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
-import { uidOf } from "../../domain/graph.js";
+import { mergeSources, uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
-import { RELATIONS, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
+import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
+import type { GraphSlice } from "../port.js";
+import * as slices from "./slices.js";
 import { compareValues, compareValuesDesc, sortRecords, sortRelated } from "./order.js";
 import { DICTIONARY_ADJACENCY } from "./adjacency.js";
 import { GraphFiles } from "./persistence.js";
@@ -223,6 +225,23 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  /** Graph slices: breadth-first walks in slices.ts (port.ts has the rules). */
+  private get sliceSource(): slices.SliceSource {
+    return { graph: this.graph, record: (uid) => this.record(uid) };
+  }
+
+  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
+    return slices.neighborhood(this.sliceSource, uidOf(center), depth, kinds, limit);
+  }
+
+  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
+    return slices.path(this.sliceSource, uidOf(from), uidOf(to), maxHops);
+  }
+
+  async snapshot(): Promise<GraphSlice> {
+    return slices.snapshot(this.sliceSource);
+  }
+
   private countryModels(countryUid: string): RelatedItem[] {
     const models = new Set<string>(this.neighbours(countryUid, "ORIGINATES_IN", "in").map((n) => n.uid));
     for (const org of this.neighbours(countryUid, "HEADQUARTERED_IN", "in")) {
@@ -230,7 +249,11 @@ export class MemoryStore implements GraphStore {
         if (this.effectiveCountry(m.uid) === countryUid) models.add(m.uid);
       }
     }
-    return [...models].map((uid) => ({ node: this.record(uid), rel: {} }));
+    // Only models count (datasets and applications originate in countries too), and a model with
+    // several own countries counts in its first only, as cypher/related/country-models.cypher has it.
+    return [...models]
+      .filter((uid) => this.record(uid).kind === "Model" && this.effectiveCountry(uid) === countryUid)
+      .map((uid) => ({ node: this.record(uid), rel: {} }));
   }
 
   private matchesRelationFilter(item: RelatedItem, filter: RelationFilter | null): boolean {
@@ -238,13 +261,18 @@ export class MemoryStore implements GraphStore {
     if (filter.year != null && item.rel.year !== filter.year) return false;
     if (filter.indicator != null && !(item.node.kind === "Indicator" && item.node.key === filter.indicator)) return false;
     if (filter.models && !this.matchesModelFilter(uidOf(item.node), filter.models)) return false;
+    if (filter.assets && !matchesAssetFilter(item.node, filter.assets)) return false;
     return true;
   }
 
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     const spec = RELATIONS[relation];
     return parentKeys.map((key) => {
-      const items = this.items(relation, uidOf({ kind: spec.parent, key })).filter((item) => this.matchesRelationFilter(item, filter));
+      // A key of a relation over several parent kinds names a node of any of them (asset slugs).
+      const kinds = parentKinds(spec);
+      const items = (kinds.length === 1 ? this.items(relation, uidOf({ kind: kinds[0], key })) : kinds.flatMap((kind) => this.items(relation, uidOf({ kind, key })))).filter(
+        (item) => this.matchesRelationFilter(item, filter),
+      );
       return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
     });
   }
@@ -356,7 +384,7 @@ export class MemoryStore implements GraphStore {
     for (const node of batch.nodes) {
       const uid = uidOf(node);
       const existing = this.graph.hasNode(uid) ? (this.graph.getNodeAttributes(uid) as NodeAttrs) : null;
-      const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props });
+      const props = withoutNulls({ ...(existing?.props ?? {}), ...node.props, sources: mergeSources(existing?.props.sources, node.props.sources) });
       const attrs: NodeAttrs = { kind: node.kind, key: node.key, props, searchText: searchTextOf({ ...node, props }) };
       if (node.kind === "Model") this.modelDates = null;
       if (existing) {
@@ -385,7 +413,7 @@ export class MemoryStore implements GraphStore {
       const edge = `${rel.type}|${uidOf(rel.from)}|${uidOf(rel.to)}|${rel.key}`;
       if (this.graph.hasEdge(edge)) {
         const existing = this.graph.getEdgeAttributes(edge) as EdgeAttrs;
-        const props = withoutNulls({ ...existing.props, ...rel.props });
+        const props = withoutNulls({ ...existing.props, ...rel.props, sources: mergeSources(existing.props.sources, rel.props.sources) });
         if (!sameProps(existing.props, props)) summary.relationshipsUpdated++;
         this.graph.replaceEdgeAttributes(edge, { ...existing, props });
         undo.push(() => this.graph.replaceEdgeAttributes(edge, existing));
@@ -410,6 +438,14 @@ export class MemoryStore implements GraphStore {
     if (this.files?.hasJournal) await this.compact();
     await this.files?.close();
   }
+}
+
+/** cypher/fragments/asset-filter.cypher: the asset's kind, and the year of its release date. */
+function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
+  const date = typeof node.props.releaseDate === "string" ? node.props.releaseDate : null;
+  if (f.kind != null && node.kind !== f.kind) return false;
+  if (f.releasedYear != null && !(date && date.startsWith(`${f.releasedYear}-`))) return false;
+  return true;
 }
 
 /** Setting a property to null removes it, as in Neo4j. */

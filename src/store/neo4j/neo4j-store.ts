@@ -9,6 +9,13 @@ import { StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
+// Graph slices (neighborhood, path, snapshot): imported apart so that their lines merge cleanly.
+import { refOfUid, type RelationshipRecord } from "../../domain/graph.js";
+import type { NodeKind } from "../../domain/kinds.js";
+import { SLICE_LIMITS, type GraphSlice } from "../port.js";
+
+/** cypher/slice/: one neighborhood file per depth (a path length bound must be a literal), path, snapshot. */
+const SLICE_QUERIES = [...Array.from({ length: SLICE_LIMITS.maxDepth }, (_, i) => `slice/neighborhood-${i + 1}`), "slice/path", "slice/snapshot"];
 
 const QUERIES = [
   "entity/get-by-uids",
@@ -20,8 +27,19 @@ const QUERIES = [
   "write/merge-nodes",
   "write/merge-relationships",
   "report/coverage",
+  ...SLICE_QUERIES,
   ...RELATION_NAMES.map((name) => `related/${name}`),
 ];
+
+/** A relationship as cypher/slice/ returns it: {type, from, to, key, r: its properties}. */
+function relationshipOf(row: Row): RelationshipRecord {
+  const { key: _key, ...props } = row.r as Properties;
+  return { type: row.type as RelationshipRecord["type"], from: refOfUid(row.from as string)!, to: refOfUid(row.to as string)!, key: String(row.key ?? ""), props };
+}
+
+function sliceOf(row: Row, truncated: boolean): GraphSlice {
+  return { nodes: row.nodes as NodeRecord[], edges: (row.edges as Row[]).map(relationshipOf), truncated };
+}
 
 /** How many full-text candidates to rank per hit asked for. */
 const SEARCH_CANDIDATES_PER_HIT = 4;
@@ -133,6 +151,22 @@ export class Neo4jStore implements GraphStore {
       .filter((hit) => hit.score > 0)
       .sort(compareHits)
       .slice(0, limit);
+  }
+
+  async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > SLICE_LIMITS.maxDepth) throw new RangeError(`depth must be from 1 to ${SLICE_LIMITS.maxDepth}`);
+    const [row] = await this.executor.read(this.cypher.get(`slice/neighborhood-${depth}`), { center: uidOf(center), kinds, limit });
+    return row ? sliceOf(row, row.truncated as boolean) : null;
+  }
+
+  async path(from: NodeRef, to: NodeRef, maxHops: number): Promise<GraphSlice | null> {
+    const [row] = await this.executor.read(this.cypher.get("slice/path"), { from: uidOf(from), to: uidOf(to), maxHops: Math.min(maxHops, SLICE_LIMITS.maxHops) });
+    return row ? sliceOf(row, false) : null;
+  }
+
+  async snapshot(): Promise<GraphSlice> {
+    const [row] = await this.executor.read(this.cypher.get("slice/snapshot"), {});
+    return sliceOf(row, false);
   }
 
   async write(batch: GraphBatch): Promise<WriteSummary> {

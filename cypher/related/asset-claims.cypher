@@ -1,0 +1,12 @@
+// asset-claims: for each asset slug in $keys (of any asset kind), the claims sources make about it
+// beside the values it holds, by source name, then claim key (property:value); per parent the total
+// and the window [$offset, $offset + $limit) of items {t: source, r: claim}.
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (p:Entity)<-[r:CLAIMS]-(t:Source)
+  WHERE p.uid IN
+// #include asset-uids
+  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
+  RETURN collect({t: t, r: r}) AS found
+}
+RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items

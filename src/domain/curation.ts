@@ -1,0 +1,253 @@
+// Curation: the facts a curator writes through the API, each turned into ONE GraphBatch that
+// merges into the graph (so that it lands all or nothing) and cites a source. Pure: the caller
+// reads what exists and writes the batch.
+import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "./graph.js";
+import type { ModelKind, OrganizationKind } from "./kinds.js";
+
+/** A fact that cannot be written as asked; `field` names the input field at fault. */
+export class CurationError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = "CurationError";
+  }
+}
+
+/** The key of the source that a curator's facts cite when the curator names none. */
+export function curationSourceKey(curator: string): string {
+  return `curation-${curator}`;
+}
+
+/** The CURATION source of one curator: "this fact is here because this curator said so". */
+export function curationSource(curator: string): NodeRecord {
+  return {
+    kind: "Source",
+    key: curationSourceKey(curator),
+    props: { name: `Curated by ${curator}`, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: curator, sources: [] },
+  };
+}
+
+/** The source a write cites, and the CURATION source node to merge when it is the curator's own. */
+export interface Citation {
+  source: string;
+  sourceNode: NodeRecord | null;
+}
+
+export function citation(curator: string, sourceSlug: string | null | undefined): Citation {
+  return sourceSlug ? { source: sourceSlug, sourceNode: null } : { source: curationSourceKey(curator), sourceNode: curationSource(curator) };
+}
+
+/** `existing` sources with `source` added once. */
+function cite(existing: PropertyValue | undefined, source: string): string[] {
+  const list = Array.isArray(existing) ? (existing as string[]) : [];
+  return list.includes(source) ? [...list] : [...list, source];
+}
+
+/**
+ * A fact with its own provenance (`<field>` and `<field>Sources`): the same value gains the
+ * source, a new value keeps only it (the old sources do not vouch for the new value). `undefined`
+ * leaves the fact alone; `null` removes it.
+ */
+function fact(existing: NodeRecord | null, field: string, value: string | number | null | undefined, source: string): Properties {
+  if (value === undefined) return {};
+  if (value === null) return { [field]: null, [`${field}Sources`]: null };
+  const same = existing?.props[field] === value;
+  return { [field]: value, [`${field}Sources`]: same ? cite(existing?.props[`${field}Sources`], source) : [source] };
+}
+
+/** Relationship properties for a value-carrying relationship (a score, an observed value). */
+function citedValue(existing: Properties | null, values: Properties, sameValue: boolean, source: string): Properties {
+  return { ...values, sources: existing && sameValue ? cite(existing.sources, source) : [source] };
+}
+
+/**
+ * Name, Korean name and aliases as they will be after the write: every node write carries all
+ * three, because the Neo4j adapter derives a node's search text from the names it writes.
+ */
+function names(existing: NodeRecord | null, name: string | undefined, nameKo: string | null | undefined, aliases: readonly string[] | null | undefined): Properties {
+  return {
+    name: name ?? (existing?.props.name as string | undefined) ?? existing?.key ?? null,
+    nameKo: nameKo === undefined ? ((existing?.props.nameKo as string | undefined) ?? null) : nameKo,
+    aliases: aliases === undefined ? ((existing?.props.aliases as string[] | undefined) ?? []) : [...new Set(aliases ?? [])],
+  };
+}
+
+function batch(citation: Citation, nodes: NodeRecord[], relationships: RelationshipRecord[]): GraphBatch {
+  return { nodes: citation.sourceNode ? [citation.sourceNode, ...nodes] : nodes, relationships };
+}
+
+function ref(kind: NodeRef["kind"], key: string): NodeRef {
+  return { kind, key };
+}
+
+/** A relationship as the store holds it: the far node's key and the relationship's properties. */
+export interface Related {
+  key: string;
+  rel: Properties;
+}
+
+export interface ModelFacts {
+  slug: string;
+  name: string;
+  /** A developer: added after the known ones unless it is one already. */
+  organizationSlug: string;
+  nameKo?: string | null;
+  aliases?: readonly string[] | null;
+  modelKind?: ModelKind | null;
+  releaseDate?: string | null;
+  trainingCostUsd?: number | null;
+  /** The model's own country; a model that has one keeps it. */
+  countryCode?: string | null;
+}
+
+export interface ModelNow {
+  model: NodeRecord | null;
+  developers: readonly Related[];
+  ownCountry: Related | null;
+}
+
+export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): GraphBatch {
+  const { model } = now;
+  const node: NodeRecord = {
+    kind: "Model",
+    key: facts.slug,
+    props: {
+      ...names(model, facts.name, facts.nameKo, facts.aliases),
+      ...(facts.modelKind !== undefined ? { modelKind: facts.modelKind } : {}),
+      ...fact(model, "releaseDate", facts.releaseDate, c.source),
+      ...fact(model, "trainingCostUsd", facts.trainingCostUsd, c.source),
+      sources: cite(model?.props.sources, c.source),
+    },
+  };
+  const self = ref("Model", facts.slug);
+  const developer = now.developers.find((d) => d.key === facts.organizationSlug);
+  const relationships: RelationshipRecord[] = [
+    {
+      type: "DEVELOPED_BY",
+      from: self,
+      to: ref("Organization", facts.organizationSlug),
+      key: "",
+      props: developer ? { sources: cite(developer.rel.sources, c.source) } : { order: now.developers.length, sources: [c.source] },
+    },
+  ];
+  if (facts.countryCode) {
+    if (now.ownCountry && now.ownCountry.key !== facts.countryCode) {
+      throw new CurationError(`model '${facts.slug}' originates in ${now.ownCountry.key}; moving a model to another country is not supported`, "input.countryCode");
+    }
+    relationships.push({ type: "ORIGINATES_IN", from: self, to: ref("Country", facts.countryCode), key: "", props: { sources: cite(now.ownCountry?.rel.sources, c.source) } });
+  }
+  return batch(c, [node], relationships);
+}
+
+export interface OrganizationFacts {
+  slug: string;
+  name: string;
+  nameKo?: string | null;
+  aliases?: readonly string[] | null;
+  kind?: OrganizationKind | null;
+  /** The headquarters country; an organization that has one keeps it. */
+  countryCode?: string | null;
+}
+
+export interface OrganizationNow {
+  organization: NodeRecord | null;
+  country: Related | null;
+}
+
+export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNow, c: Citation): GraphBatch {
+  const { organization } = now;
+  const node: NodeRecord = {
+    kind: "Organization",
+    key: facts.slug,
+    props: {
+      ...names(organization, facts.name, facts.nameKo, facts.aliases),
+      ...(facts.kind !== undefined ? { orgKind: facts.kind } : {}),
+      sources: cite(organization?.props.sources, c.source),
+    },
+  };
+  const relationships: RelationshipRecord[] = [];
+  if (facts.countryCode) {
+    if (now.country && now.country.key !== facts.countryCode) {
+      throw new CurationError(`organization '${facts.slug}' is headquartered in ${now.country.key}; moving it to another country is not supported`, "input.countryCode");
+    }
+    relationships.push({
+      type: "HEADQUARTERED_IN",
+      from: ref("Organization", facts.slug),
+      to: ref("Country", facts.countryCode),
+      key: "",
+      props: { sources: cite(now.country?.rel.sources, c.source) },
+    });
+  }
+  return batch(c, [node], relationships);
+}
+
+export interface BenchmarkResultFacts {
+  modelSlug: string;
+  benchmarkSlug: string;
+  score: number;
+  unit?: string | null;
+}
+
+/** One score per model and benchmark: a new score replaces the old one, with its own source. */
+export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): GraphBatch {
+  const values: Properties = { score: facts.score, ...(facts.unit !== undefined ? { unit: facts.unit } : {}) };
+  const props = citedValue(existing, values, existing?.score === facts.score, c.source);
+  return batch(c, [], [{ type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props }]);
+}
+
+export interface ObservationFacts {
+  indicatorSlug: string;
+  subject: NodeRef;
+  year: number;
+  value: number;
+  rank?: number | null;
+}
+
+/** One value per indicator, subject and year (the relationship's key is the year, as in the seed). */
+export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): GraphBatch {
+  const values: Properties = { year: facts.year, value: facts.value, ...(facts.rank !== undefined ? { rank: facts.rank } : {}) };
+  const props = citedValue(existing, values, existing?.value === facts.value, c.source);
+  return batch(c, [], [{ type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props }]);
+}
+
+export interface InclusionFacts {
+  reportSlug: string;
+  modelSlug: string;
+  /** Whether the graph now records every model the report includes (what IN_SCOPE omissions rest on). */
+  inclusionsComplete?: boolean | null;
+}
+
+/**
+ * Records that a report includes a model, and optionally whether its inclusions are now complete.
+ * Writes only merge, so an inclusion is never taken back here.
+ */
+export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, existing: Properties | null, c: Citation): GraphBatch {
+  const nodes: NodeRecord[] = [];
+  if (facts.inclusionsComplete !== undefined && facts.inclusionsComplete !== null) {
+    nodes.push({
+      kind: "Report",
+      key: report.key,
+      props: {
+        ...names(report, undefined, undefined, undefined),
+        scopeInclusionsComplete: facts.inclusionsComplete,
+        scopeSources: cite(report.props.scopeSources, c.source),
+      },
+    });
+  }
+  const rel: RelationshipRecord = { type: "INCLUDES", from: ref("Report", facts.reportSlug), to: ref("Model", facts.modelSlug), key: "", props: { sources: cite(existing?.sources, c.source) } };
+  return batch(c, nodes, [rel]);
+}
+
+export interface OmissionClaimFacts {
+  reportSlug: string;
+  modelSlug: string;
+  note?: string | null;
+}
+
+/** A source's claim that a report left a model out; further claims add their sources. */
+export function claimOmission(facts: OmissionClaimFacts, existing: Properties | null, c: Citation): GraphBatch {
+  const props: Properties = { basis: "CLAIMED", ...(facts.note !== undefined ? { note: facts.note } : {}), sources: cite(existing?.sources, c.source) };
+  return batch(c, [], [{ type: "OMITS", from: ref("Report", facts.reportSlug), to: ref("Model", facts.modelSlug), key: "", props }]);
+}

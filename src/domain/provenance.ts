@@ -1,0 +1,71 @@
+// Provenance rules: which source's word the graph prefers when sources disagree about a fact.
+import type { SourceKind } from "./kinds.js";
+
+/**
+ * Rank of a source kind, lower is stronger. Facts that people checked (the maintainers' curation,
+ * a government statement, a report, a news article) outrank a bulk DATASET, so an import never
+ * replaces a curated value; it adds its own claim beside it.
+ */
+export const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
+  CURATION: 0,
+  GOVERNMENT_STATEMENT: 0,
+  REPORT: 0,
+  NEWS_ARTICLE: 0,
+  DATASET: 1,
+};
+
+/** The facts about an asset that sources may disagree on and that claims are kept for. */
+export const CLAIM_PROPERTIES = ["releaseDate", "country"] as const;
+export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
+
+/** One source's value for one property of one subject. `held`: the value the graph holds. */
+export interface ClaimInput {
+  property: string;
+  value: string;
+  source: string;
+  /** Null when the source is not in the graph: it ranks below every known kind. */
+  sourceKind: SourceKind | null;
+  held: boolean;
+  note?: string | null;
+}
+
+export interface RankedClaim extends ClaimInput {
+  preferred: boolean;
+}
+
+function rankOf(kind: SourceKind | null): number {
+  return kind === null ? Number.MAX_SAFE_INTEGER : SOURCE_RANK[kind];
+}
+
+/**
+ * Whether a value from a source of kind `incoming` may replace a value held on the word of
+ * sources of kinds `held`: only a strictly stronger source may. A value held on no source's word
+ * (an empty list) is open to any.
+ */
+export function outranks(incoming: SourceKind, held: ReadonlyArray<SourceKind | null>): boolean {
+  return held.length === 0 || held.every((kind) => SOURCE_RANK[incoming] < rankOf(kind));
+}
+
+/**
+ * Marks the preferred value among the claims of ONE property: the value of the strongest source;
+ * on a tie, the value the graph holds. Every claim with that value is preferred. Returns the claims
+ * preferred first, then by source rank, then held first, then by source slug and value.
+ */
+export function rankClaims(claims: readonly ClaimInput[]): RankedClaim[] {
+  if (claims.length === 0) return [];
+  const order = (a: ClaimInput, b: ClaimInput) =>
+    rankOf(a.sourceKind) - rankOf(b.sourceKind) || Number(b.held) - Number(a.held) || compare(a.source, b.source) || compare(a.value, b.value);
+  const best = [...claims].sort(order)[0];
+  return claims
+    .map((c) => ({ ...c, preferred: c.value === best.value }))
+    .sort((a, b) => Number(b.preferred) - Number(a.preferred) || order(a, b));
+}
+
+/** Whether the claims of one property disagree: more than one value. */
+export function disagree(claims: ReadonlyArray<{ value: string }>): boolean {
+  return new Set(claims.map((c) => c.value)).size > 1;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,95 @@
+// Asset (models, datasets, applications, placeholders): lookups and the fields they share, each
+// relationship field one store call per level through the loaders.
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { connectionComplexity } from "../limits/cost.js";
+import { ASSET_KINDS } from "../../domain/kinds.js";
+import type { RelationFilter } from "../../domain/relations.js";
+import type { Context } from "../context.js";
+import { Application } from "../types/application-type.js";
+import { Asset } from "../types/asset-type.js";
+import { Claim } from "../types/claim-type.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { ApplicationConnection, AssetConnection, DatasetConnection } from "../types/connections.js";
+import { Country } from "../types/country-type.js";
+import { Dataset } from "../types/dataset-type.js";
+import { entityOf } from "../types/entity-of.js";
+import { AssetFilter, NameFilter } from "../types/filter-inputs.js";
+import { Organization } from "../types/organization-type.js";
+import { claimsOf } from "./claims.js";
+import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
+
+function assetFilterOf(filter: AssetFilter | null): RelationFilter | null {
+  if (!filter || (filter.kind == null && filter.releasedYear == null)) return null;
+  return { assets: { kind: filter.kind ?? null, releasedYear: filter.releasedYear ?? null } };
+}
+
+const assetOf = (record: Parameters<typeof entityOf>[0]) => entityOf(record) as Asset;
+
+@Resolver(() => Asset)
+export class AssetResolver {
+  @Query(() => Asset, { nullable: true, description: "An asset by slug, whatever its kind (asset slugs are unique across kinds)." })
+  async asset(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Asset | null> {
+    const found = await ctx.loaders.nodesOf(ASSET_KINDS.map((kind) => ({ kind, key: slug.trim() })));
+    return found[0] ? assetOf(found[0]) : null;
+  }
+
+  @Query(() => Dataset, { nullable: true, description: "A dataset by slug." })
+  dataset(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Dataset | null> {
+    return loadOne(ctx, "Dataset", slug.trim(), Dataset.from);
+  }
+
+  @Query(() => DatasetConnection, { complexity: connectionComplexity, description: "Datasets by name." })
+  datasets(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
+    return listConnection(ctx, { kind: "Dataset", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Dataset.from);
+  }
+
+  @Query(() => Application, { nullable: true, description: "An application by slug." })
+  application(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Application | null> {
+    return loadOne(ctx, "Application", slug.trim(), Application.from);
+  }
+
+  @Query(() => ApplicationConnection, { complexity: connectionComplexity, description: "Applications by name." })
+  applications(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
+    return listConnection(ctx, { kind: "Application", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Application.from);
+  }
+
+  @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets this one is built from (base models, training data, ...), by name." })
+  dependencies(
+    @Root() asset: Asset,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Asset>> {
+    return relatedConnection(ctx, "asset-dependencies", asset.slug, assetFilterOf(filter), page, assetOf);
+  }
+
+  @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
+  dependents(
+    @Root() asset: Asset,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Asset>> {
+    return relatedConnection(ctx, "asset-dependents", asset.slug, assetFilterOf(filter), page, assetOf);
+  }
+
+  @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
+  async developers(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Organization[]> {
+    return (await relatedItems(ctx, "asset-developers", asset.slug)).map((i) => Organization.from(i.node));
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })
+  async country(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Country | null> {
+    const own = await relatedFirst(ctx, "asset-own-country", asset.slug, Country.from);
+    if (own) return own;
+    const developer = await relatedFirst(ctx, "asset-developers", asset.slug, (r) => r.key);
+    return developer ? relatedFirst(ctx, "organization-country", developer, Country.from) : null;
+  }
+
+  @FieldResolver(() => [Claim], {
+    description: "What each source says about the asset's release date and country: the held values and the claims beside them, the preferred first.",
+  })
+  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate or country; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
+    return claimsOf(ctx, asset.record, trimmed(property));
+  }
+}

@@ -1,0 +1,59 @@
+// The claims about an asset's facts: the values the graph holds, each with the sources it holds them
+// on, and the values other sources claim beside them (CLAIMS relationships), ranked by
+// domain/provenance.ts. Every read goes through the per-request loaders.
+import type { NodeRecord } from "../../domain/graph.js";
+import type { SourceKind } from "../../domain/kinds.js";
+import { CLAIM_PROPERTIES, rankClaims, type ClaimInput } from "../../domain/provenance.js";
+import type { Context } from "../context.js";
+import { Claim } from "../types/claim-type.js";
+import { strings } from "../types/node-type.js";
+import { relatedItems } from "./load.js";
+
+function relSources(rel: Record<string, unknown>): string[] {
+  return Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
+}
+
+/** The held release date, one claim per source it is held on (the node's sources when it names none). */
+function heldReleaseDate(asset: NodeRecord): Array<Omit<ClaimInput, "sourceKind">> {
+  const value = asset.props.releaseDate;
+  if (typeof value !== "string") return [];
+  const own = strings(asset, "releaseDateSources");
+  const note = typeof asset.props.releaseDateNote === "string" ? asset.props.releaseDateNote : null;
+  return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property: "releaseDate", value, source, held: true, note }));
+}
+
+/** The held country: the asset's own, else its first developer's headquarters (the rule of Model.country). */
+async function heldCountry(ctx: Context, asset: NodeRecord): Promise<Array<Omit<ClaimInput, "sourceKind">>> {
+  let items = await relatedItems(ctx, "asset-own-country", asset.key);
+  if (items.length === 0) {
+    const [developer] = await relatedItems(ctx, "asset-developers", asset.key, null, 1);
+    items = developer ? (await relatedItems(ctx, "organization-country", developer.node.key, null, 1)) : [];
+  }
+  return items.flatMap((i) =>
+    relSources(i.rel).map((source) => ({ property: "country", value: i.node.key, source, held: true, note: typeof i.rel.note === "string" ? i.rel.note : null })),
+  );
+}
+
+/** Claims of `property` (every claimable property when null), the preferred first within each. */
+export async function claimsOf(ctx: Context, asset: NodeRecord, property: string | null): Promise<Claim[]> {
+  const wanted = (p: string) => property === null || p === property;
+  const [country, claimed] = await Promise.all([wanted("country") ? heldCountry(ctx, asset) : [], relatedItems(ctx, "asset-claims", asset.key)]);
+  const inputs: Array<Omit<ClaimInput, "sourceKind">> = [
+    ...(wanted("releaseDate") ? heldReleaseDate(asset) : []),
+    ...country,
+    ...claimed
+      .filter((i) => typeof i.rel.property === "string" && wanted(i.rel.property))
+      .map((i) => ({ property: String(i.rel.property), value: String(i.rel.value), source: i.node.key, held: false, note: typeof i.rel.note === "string" ? i.rel.note : null })),
+  ];
+  const sources = await ctx.loaders.nodesOf([...new Set(inputs.map((c) => c.source))].map((key) => ({ kind: "Source" as const, key })));
+  const kindOf = new Map(sources.map((s) => [s.key, s.props.sourceKind as SourceKind]));
+  const withKinds = inputs.map((c) => ({ ...c, sourceKind: kindOf.get(c.source) ?? null }));
+  // A value held and also claimed by the same source is one claim.
+  const unique = withKinds.filter((c, i) => withKinds.findIndex((o) => o.property === c.property && o.value === c.value && o.source === c.source) === i);
+  const properties = [...CLAIM_PROPERTIES, ...new Set(unique.map((c) => c.property))].filter((p, i, all) => all.indexOf(p) === i);
+  return properties.flatMap((p) =>
+    rankClaims(unique.filter((c) => c.property === p)).map((c) =>
+      Object.assign(new Claim(), { property: c.property, value: c.value, preferred: c.preferred, note: c.note ?? null, sourceSlug: c.source }),
+    ),
+  );
+}

@@ -1,0 +1,13 @@
+// UnresolvedAsset: a placeholder for a dependency that names no asset the graph knows, so that the
+// dependency is kept rather than dropped.
+import { ObjectType } from "type-graphql";
+import type { NodeRecord } from "../../domain/graph.js";
+import { Asset, assetFields } from "./asset-type.js";
+import { Node } from "./node-type.js";
+
+@ObjectType({ implements: [Node, Asset], description: "A dependency that names no asset the graph knows (a placeholder; `unresolved` is true)." })
+export class UnresolvedAsset extends Asset {
+  static from(record: NodeRecord): UnresolvedAsset {
+    return Object.assign(new UnresolvedAsset(), assetFields(record));
+  }
+}

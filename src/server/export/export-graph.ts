@@ -1,0 +1,131 @@
+// The graph the XML exports write: a store slice flattened to nodes and edges with typed attribute
+// columns, so that GraphML and GEXF declare the same columns the same way.
+import type { Properties, PropertyValue } from "../../domain/graph.js";
+import { toEdgeId, toGlobalId } from "../../graphql/ids.js";
+import type { GraphSlice } from "../../store/port.js";
+
+/** Column types both formats know (GraphML attr.type, GEXF attribute type). */
+export type ColumnType = "string" | "long" | "double" | "boolean";
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+
+export type Value = string | number | boolean;
+
+export interface ExportNode {
+  id: string;
+  label: string;
+  /** The node kind (Model, Country, ...). */
+  type: string;
+  values: Record<string, Value>;
+}
+
+export interface ExportEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** The relationship type (DEVELOPED_BY, ...). */
+  type: string;
+  values: Record<string, Value>;
+}
+
+export interface ExportGraph {
+  /** Said in the file's description. */
+  title: string;
+  nodeColumns: Column[];
+  edgeColumns: Column[];
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}
+
+/** Lists are written as one string, items joined by this. */
+export const LIST_SEPARATOR = " | ";
+
+/** Node and edge columns every export has, before the stored properties. */
+const NODE_COLUMNS: Column[] = [
+  { name: "type", type: "string" },
+  { name: "label", type: "string" },
+  { name: "uid", type: "string" },
+];
+const EDGE_COLUMNS: Column[] = [
+  { name: "type", type: "string" },
+  { name: "label", type: "string" },
+  // Not "key": NetworkX's GEXF reader passes edge attributes as keywords, and `key` is taken there.
+  { name: "edgeKey", type: "string" },
+];
+
+function valueOf(value: PropertyValue): Value | undefined {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) return value.length > 0 ? value.join(LIST_SEPARATOR) : undefined;
+  return value as Value;
+}
+
+function typeOf(value: Value): ColumnType {
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") return Number.isSafeInteger(value) ? "long" : "double";
+  return "string";
+}
+
+/** One column per property name, typed by every value it takes (mixed kinds of values: string). */
+function columnsOf(rows: ReadonlyArray<Record<string, Value>>, fixed: readonly Column[]): Column[] {
+  const types = new Map<string, Set<ColumnType>>();
+  for (const row of rows) {
+    for (const [name, value] of Object.entries(row)) {
+      if (!types.has(name)) types.set(name, new Set());
+      types.get(name)!.add(typeOf(value));
+    }
+  }
+  const reserved = new Set(fixed.map((c) => c.name));
+  const extra = [...types.keys()]
+    .filter((name) => !reserved.has(name))
+    .sort()
+    .map((name): Column => {
+      const seen = types.get(name)!;
+      const type: ColumnType = seen.size === 1 ? [...seen][0] : seen.size === 2 && seen.has("long") && seen.has("double") ? "double" : "string";
+      return { name, type };
+    });
+  return [...fixed, ...extra];
+}
+
+/** Stored properties as column values; names the fixed columns use are left out. */
+function valuesOf(props: Properties, skip: readonly string[]): Record<string, Value> {
+  const values: Record<string, Value> = {};
+  for (const [name, raw] of Object.entries(props)) {
+    const value = valueOf(raw);
+    if (value !== undefined && !skip.includes(name)) values[name] = value;
+  }
+  return values;
+}
+
+/** Flattens a slice: node ids are the API's global ids, edge ids the ids of GraphSlice edges. */
+export function exportGraphOf(slice: GraphSlice, title: string): ExportGraph {
+  const nodes = slice.nodes.map((n): ExportNode => {
+    const label = typeof n.props.name === "string" && n.props.name.length > 0 ? n.props.name : n.key;
+    const uid = `${n.kind}:${n.key}`;
+    return { id: toGlobalId(n.kind, n.key), label, type: n.kind, values: { type: n.kind, label, uid, ...valuesOf(n.props, ["name", "type", "label", "uid"]) } };
+  });
+  const edges = slice.edges.map(
+    (e): ExportEdge => ({
+      id: toEdgeId(e),
+      source: toGlobalId(e.from.kind, e.from.key),
+      target: toGlobalId(e.to.kind, e.to.key),
+      type: e.type,
+      values: { type: e.type, label: e.type, ...(e.key ? { edgeKey: e.key } : {}), ...valuesOf(e.props, ["type", "label", "edgeKey"]) },
+    }),
+  );
+  return {
+    title,
+    nodeColumns: columnsOf(nodes.map((n) => n.values), NODE_COLUMNS),
+    edgeColumns: columnsOf(edges.map((e) => e.values), EDGE_COLUMNS),
+    nodes,
+    edges,
+  };
+}
+
+/** A value as the text both formats expect for its column type. */
+export function formatValue(value: Value, type: ColumnType): string {
+  if (type === "boolean") return value === true || value === "true" ? "true" : "false";
+  return String(value);
+}

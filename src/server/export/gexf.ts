@@ -1,0 +1,63 @@
+// GEXF 1.3 (https://gexf.net), Gephi's own format: attribute columns declared per class, node labels,
+// and the relationship type as the edge `kind` so that Gephi keeps parallel edges of different types.
+import { attributes, escapeXml } from "./xml.js";
+import { formatValue, type Column, type ExportGraph, type Value } from "./export-graph.js";
+
+const GEXF_NS = "http://gexf.net/1.3";
+const GEXF_XSD = "http://gexf.net/1.3/gexf.xsd";
+
+/** GEXF attribute types for our column types. */
+const GEXF_TYPES: Record<Column["type"], string> = { string: "string", long: "long", double: "double", boolean: "boolean" };
+
+/** Labels are GEXF's own `label` attribute, so they get no column. */
+function columnsOf(columns: readonly Column[]): Column[] {
+  return columns.filter((c) => c.name !== "label");
+}
+
+function declarations(columns: readonly Column[], cls: "node" | "edge"): string[] {
+  return [
+    `    <attributes class="${cls}">`,
+    ...columns.map((c) => `      <attribute ${attributes({ id: c.name, title: c.name, type: GEXF_TYPES[c.type] })}/>`),
+    `    </attributes>`,
+  ];
+}
+
+function attvalues(values: Record<string, Value>, columns: readonly Column[], indent: string): string[] {
+  const present = columns.filter((c) => values[c.name] !== undefined);
+  if (present.length === 0) return [];
+  return [
+    `${indent}<attvalues>`,
+    ...present.map((c) => `${indent}  <attvalue ${attributes({ for: c.name, value: formatValue(values[c.name], c.type) })}/>`),
+    `${indent}</attvalues>`,
+  ];
+}
+
+export function toGexf(graph: ExportGraph): string {
+  const nodeColumns = columnsOf(graph.nodeColumns);
+  const edgeColumns = columnsOf(graph.edgeColumns);
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<gexf ${attributes({ xmlns: GEXF_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation": `${GEXF_NS} ${GEXF_XSD}`, version: "1.3" })}>`,
+    `  <meta>`,
+    `    <creator>AI Actors Graph</creator>`,
+    `    <description>${escapeXml(graph.title)}</description>`,
+    `  </meta>`,
+    `  <graph mode="static" defaultedgetype="directed">`,
+    ...declarations(nodeColumns, "node"),
+    ...declarations(edgeColumns, "edge"),
+    `    <nodes>`,
+  ];
+  for (const node of graph.nodes) {
+    lines.push(`      <node ${attributes({ id: node.id, label: node.label })}>`, ...attvalues(node.values, nodeColumns, "        "), `      </node>`);
+  }
+  lines.push(`    </nodes>`, `    <edges>`);
+  for (const edge of graph.edges) {
+    lines.push(
+      `      <edge ${attributes({ id: edge.id, source: edge.source, target: edge.target, label: edge.type, kind: edge.type })}>`,
+      ...attvalues(edge.values, edgeColumns, "        "),
+      `      </edge>`,
+    );
+  }
+  lines.push(`    </edges>`, `  </graph>`, `</gexf>`, "");
+  return lines.join("\n");
+}

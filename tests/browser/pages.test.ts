@@ -1,0 +1,212 @@
+// The playground (/graphiql/) and the explorer (/explore/) in a real headless Chromium: they load
+// from this host only, GraphiQL runs a query and shows its result, the explorer draws GPT-4's
+// neighborhood in colour and expands a node on click. Screenshots go to tests/browser/screenshots/.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { config } from "../helpers/stores.js";
+import type { App } from "../../src/server/app.js";
+import { closeColours, ensurePagesBuilt, hasChromium, launchChromium, pixelAt, screenshotPath, startApp, watch, type PageWatch } from "./browser.js";
+
+if (!hasChromium) console.log("Browser tests: skipped (/usr/bin/chromium is missing; install it with `apt-get install -y chromium`)");
+
+const examples = readdirSync(path.join(PROJECT_ROOT, "examples", "queries")).filter((f) => f.endsWith(".graphql"));
+const VIEWPORT = { width: 1400, height: 900 };
+/** Node colours of web/explore/palette.ts. */
+const MODEL_GREEN = "#009e73";
+const ORGANIZATION_BLUE = "#56b4e9";
+
+/** The text of GraphiQL's response pane (Monaco draws spaces as U+00A0). */
+async function responseText(page: Page): Promise<string> {
+  return (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
+}
+
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator(".graphiql-query-editor").innerText()).replace(/\u00a0/g, " ");
+}
+
+/** Opens an example's tab once the editor is up (a click before Monaco is ready can be lost). */
+async function openTab(page: Page, name: string): Promise<void> {
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain("query ");
+  await expect
+    .poll(async () => {
+      await page.getByRole("tab", { name }).click();
+      return editorText(page);
+    }, { timeout: 15_000 })
+    .toContain(`query ${name}`);
+}
+
+/**
+ * Runs the open tab's operation and waits for `expected` in the response. GraphiQL 5.4 sets the
+ * operation name 100 ms after the editor's content changes (a debounce in @graphiql/react's
+ * operation editor): a run right after switching tabs would send the previous tab's name and get
+ * OPERATION_RESOLUTION_FAILURE. A person never clicks that fast; the test waits.
+ */
+async function run(page: Page, name: string, expected: string): Promise<void> {
+  await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain(`query ${name}`);
+  await page.waitForTimeout(500);
+  await page.getByRole("button", { name: /Execute query/ }).click();
+  await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(expected);
+}
+
+interface ExplorerNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
+/** What web/explore/main.ts puts on `window.explorer`, as far as the tests use it. */
+interface ExplorerHandle {
+  view: {
+    graph: { mapNodes<T>(fn: (id: string, attributes: { name: string }) => T): T[] };
+    screenPosition(id: string): { x: number; y: number };
+  };
+}
+
+/** The nodes the explorer draws, with their places on the page. */
+function drawnNodes(page: Page): Promise<ExplorerNode[]> {
+  return page.evaluate(() => {
+    const { view } = (globalThis as unknown as { explorer: ExplorerHandle }).explorer;
+    return view.graph.mapNodes((id, a) => ({ id, label: a.name, ...view.screenPosition(id) }));
+  });
+}
+
+/**
+ * The built files hold URLs of other hosts only as inert strings (XML namespaces, links to docs,
+ * error-message links): none sits where a browser would fetch it by itself.
+ */
+describe("built pages", () => {
+  // What comes right before a URL that the browser would load without a click.
+  const LOADS = /(fetch|importScripts|Worker|SharedWorker|import|EventSource|WebSocket|sendBeacon|open|src|srcset|url|@import|poster|data)\s*[(=:]?\s*\(?\s*["'`]?\s*$/i;
+
+  beforeAll(() => ensurePagesBuilt(), 180_000);
+
+  it.each(["graphiql", "explore"])("public/%s fetches nothing from another host", (page) => {
+    const dir = path.join(config.publicDir, page);
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(js|css|html)$/.test(e.name));
+    expect(files.length).toBeGreaterThan(0);
+    const fetched: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(file.parentPath, file.name), "utf8");
+      for (const match of text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)) {
+        if (match[0].startsWith("//") && !/["'`(]\s*$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue; // a comment
+        const before = text.slice(Math.max(0, match.index - 24), match.index);
+        if (LOADS.test(before) && !/xmlns|namespace/i.test(before)) fetched.push(`${file.name}: …${before}${match[0]}`);
+      }
+    }
+    expect(fetched).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
+  let app: App;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let seen: PageWatch;
+
+  beforeAll(async () => {
+    ensurePagesBuilt();
+    ({ app, url } = await startApp());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: VIEWPORT });
+    seen = watch(page);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(seen.foreignRequests, "requests to hosts other than 127.0.0.1").toEqual([]);
+    expect(seen.errors, "page errors, console errors, CSP violations").toEqual([]);
+  });
+
+  describe("playground", () => {
+    it("loads GraphiQL with the docs explorer, history, headers editor and a tab per example", async () => {
+      await page.goto(`${url}/graphiql/`);
+      await page.waitForSelector(".graphiql-container");
+      await expect.poll(() => page.getByRole("tab").count(), { timeout: 15_000 }).toBe(examples.length);
+      await expect(page.getByRole("button", { name: "Show Documentation Explorer" }).count()).resolves.toBe(1);
+      await expect(page.getByRole("button", { name: "Show History" }).count()).resolves.toBe(1);
+      await expect(page.getByText("Headers", { exact: true }).count()).resolves.toBe(1);
+      const titles = await page.getByRole("tab").allInnerTexts();
+      expect(titles.map((t) => t.trim())).toContain("Gpt4Neighborhood");
+    });
+
+    it("runs an example and shows its result", async () => {
+      await page.goto(`${url}/graphiql/`);
+      await openTab(page, "Gpt4Neighborhood");
+      await run(page, "Gpt4Neighborhood", `"label": "GPT-4"`);
+      const text = await responseText(page);
+      expect(text).toContain(`"neighborhood"`);
+      expect(text).toContain(`"type": "MODEL"`);
+      await page.screenshot({ path: screenshotPath("graphiql.png") });
+    });
+
+    it("opens an operation given in the link (?query=&variables=) and runs it", async () => {
+      const query = `query One($slug: String!) { model(slug: $slug) { name nameKo } }`;
+      await page.goto(`${url}/graphiql/?${new URLSearchParams({ query, variables: JSON.stringify({ slug: "exaone-2-0" }) })}`);
+      await expect.poll(() => page.getByRole("tab", { selected: true }).innerText(), { timeout: 15_000 }).toContain("One");
+      await run(page, "One", `"name": "EXAONE 2.0"`);
+    });
+  });
+
+  describe("explorer", () => {
+    it("draws GPT-4's neighborhood, coloured by type, with a legend", async () => {
+      await page.goto(`${url}/explore/`);
+      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+      const nodes = await drawnNodes(page);
+      expect(nodes.map((n) => n.label)).toEqual(expect.arrayContaining(["GPT-4", "OpenAI", "MMMU", "United States", "EXAONE 2.0"]));
+      await expect(page.locator("#status").innerText()).resolves.toMatch(/^13 nodes · \d+ edges/);
+      await expect(page.locator("#legend li:not(.absent)").count()).resolves.toBe(6);
+      await page.waitForTimeout(400); // the camera's framing animation
+      // Just left of each node's centre: labels start on its right and may cross the centre.
+      const at = Object.fromEntries((await drawnNodes(page)).map((n) => [n.label, n]));
+      expect(await pixelAt(page, at["GPT-4"].x - 4, at["GPT-4"].y)).toSatisfy((c: string) => closeColours(c, MODEL_GREEN));
+      expect(await pixelAt(page, at.OpenAI.x - 4, at.OpenAI.y)).toSatisfy((c: string) => closeColours(c, ORGANIZATION_BLUE));
+      await page.screenshot({ path: screenshotPath("explore.png") });
+    });
+
+    it("expands a node on click and links it to its GraphiQL query", async () => {
+      await page.goto(`${url}/explore/`);
+      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+      await page.waitForTimeout(400);
+      const before = await drawnNodes(page);
+      const us = before.find((n) => n.label === "United States")!;
+      await page.mouse.click(us.x, us.y);
+      await expect.poll(async () => (await drawnNodes(page)).length, { timeout: 10_000 }).toBeGreaterThan(before.length);
+      await expect(page.locator("#status").innerText()).resolves.toMatch(/\+\d+ from United States/);
+      await expect(page.locator("#details h2").innerText()).resolves.toBe("United States");
+      const labels = (await drawnNodes(page)).map((n) => n.label);
+      expect(labels).toContain("Google");
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: screenshotPath("explore-expanded.png") });
+
+      await page.locator("#details a.graphiql-link").click();
+      await page.waitForURL(/\/graphiql\/\?query=/);
+      await run(page, "CountryDetails", `"code": "US"`);
+    });
+
+    it("finds a node by its Korean name and draws its neighborhood", async () => {
+      await page.goto(`${url}/explore/`);
+      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+      await page.fill("#search-text", "엑사원");
+      await page.press("#search-text", "Enter");
+      const hit = page.locator("#results button").first();
+      await expect(hit.innerText()).resolves.toContain("EXAONE 2.0");
+      await page.screenshot({ path: screenshotPath("explore-search.png") });
+      await hit.click();
+      await expect.poll(() => page.locator("#details h2").innerText(), { timeout: 10_000 }).toBe("EXAONE 2.0");
+      // Already drawn (two hops from GPT-4), so it is selected and expanded in place.
+      await expect
+        .poll(async () => (await drawnNodes(page)).map((n) => n.label), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(["EXAONE 2.0", "LG AI Research", "South Korea"]));
+    });
+  });
+});

@@ -1,0 +1,75 @@
+// The GraphQL the explorer sends, and the operations it links to in the playground. Pure (no DOM),
+// so that tests/graphql/explorer-queries.test.ts runs every one of them against the schema.
+
+/** NodeType of the schema -> the GraphQL type its nodes resolve to. */
+export const TYPE_NAMES = {
+  COUNTRY: "Country",
+  ORGANIZATION: "Organization",
+  MODEL: "Model",
+  DATASET: "Dataset",
+  APPLICATION: "Application",
+  UNRESOLVED_ASSET: "UnresolvedAsset",
+  BENCHMARK: "Benchmark",
+  INDICATOR: "Indicator",
+  REPORT: "Report",
+  SOURCE: "Source",
+} as const;
+export type NodeType = keyof typeof TYPE_NAMES;
+export const NODE_TYPES = Object.keys(TYPE_NAMES) as NodeType[];
+
+export const NEIGHBORHOOD_QUERY = `query Neighborhood($id: ID!, $depth: Int = 1, $limit: Int = 100) {
+  neighborhood(id: $id, depth: $depth, limit: $limit) {
+    nodes { id type label properties }
+    edges { id type source target properties }
+    truncated
+  }
+}`;
+
+export const SEARCH_QUERY = `query Search($text: String!) {
+  search(text: $text, first: 12) {
+    __typename
+    ... on Node { id }
+    ... on Country { name nameKo }
+    ... on Organization { name nameKo }
+    ... on Model { name nameKo }
+    ... on Benchmark { name nameKo }
+    ... on Report { name: title nameKo: titleKo }
+  }
+}`;
+
+export const MODEL_ID_QUERY = `query ModelId($slug: String!) { model(slug: $slug) { id } }`;
+
+const ASSET_DETAILS = `... on Asset { slug name assetKind releaseDate developers { name } country { code name } dependencies(first: 10) { totalCount nodes { name } } }`;
+
+/** What the playground link asks about a node of each type: its own fields and one hop of context. */
+const DETAILS: Record<NodeType, string> = {
+  COUNTRY: `... on Country { code name nameKo organizations(first: 10) { totalCount nodes { name } } models(first: 10) { totalCount nodes { name } } }`,
+  ORGANIZATION: `... on Organization { slug name nameKo kind country { code name } models(first: 10) { totalCount nodes { name releaseDate } } }`,
+  MODEL: `... on Model { slug name nameKo releaseDate trainingCostUsd developers { name } country { code name } benchmarkResults { score benchmark { name } } }`,
+  DATASET: ASSET_DETAILS,
+  APPLICATION: ASSET_DETAILS,
+  UNRESOLVED_ASSET: `... on Asset { slug name dependents(first: 10) { totalCount nodes { name } } }`,
+  BENCHMARK: `... on Benchmark { slug name unit humanBaseline results { score model { name } } }`,
+  INDICATOR: `... on Indicator { slug name unit observations(first: 10) { year value rank country { code } organization { name } } }`,
+  REPORT: `... on Report { slug title date publisher { name } includedModels(first: 10) { totalCount nodes { name } } omittedModels { basis model { name } } }`,
+  SOURCE: `... on Source { slug title kind publisher url date }`,
+};
+
+/** An operation about one node, for the playground: `node(id:)` with the fields of its type. */
+export function nodeQuery(type: NodeType): string {
+  return `# Opened from the explorer. Run it with the ▶ button (Ctrl+Enter).
+query ${TYPE_NAMES[type]}Details($id: ID!) {
+  node(id: $id) {
+    id
+    __typename
+    ${DETAILS[type]}
+    sources { title publisher }
+  }
+}`;
+}
+
+/** The playground (/graphiql/) opened on `query` with `variables`, in a tab of its own. */
+export function playgroundLink(query: string, variables: Record<string, unknown>): string {
+  const params = new URLSearchParams({ query, variables: JSON.stringify(variables, null, 2) });
+  return `/graphiql/?${params}`;
+}
