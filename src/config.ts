@@ -1,6 +1,7 @@
 // The environment, read once into a typed, checked config. Nothing else reads process.env.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Neo4jOptions } from "./store/neo4j/executor.js";
 
 /** The repository root (holding seed/, cypher/, public/), wherever the process was started from. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), import.meta.url.includes("/dist/") ? "../.." : "..");
@@ -8,19 +9,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface Config {
   port: number;
   host: string;
-  /** Neo4j connection; null selects the embedded store. */
-  neo4j: {
-    uri: string;
-    user: string | null;
-    password: string | null;
-    database: string | null;
-    transactionTimeoutMs: number;
-    connectTimeoutMs: number;
-    /** Concurrent requests' reads of the same query share one query (store/neo4j/read-batcher.ts). */
-    coalesceReads: boolean;
-    /** How long the driver retries a transaction after a transient or connection error (NEO4J_MAX_RETRY_MS). */
-    maxRetryMs: number;
-  } | null;
+  /** Neo4j connection (every option filled in); null selects the embedded store. */
+  neo4j: Required<Neo4jOptions> | null;
   dataDir: string;
   seedDir: string;
   cypherDir: string;

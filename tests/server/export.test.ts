@@ -5,15 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uidOf } from "../../src/domain/graph.js";
 import { toEdgeId, toGlobalId } from "../../src/graphql/ids.js";
 import { loadSeed } from "../../src/seed/load-seed.js";
-import { createApp, type App } from "../../src/server/app.js";
 import { exportGraphOf } from "../../src/server/export/export-graph.js";
 import { toGexf } from "../../src/server/export/gexf.js";
 import { toGraphML } from "../../src/server/export/graphml.js";
 import { escapeXml } from "../../src/server/export/xml.js";
-import { createLogger } from "../../src/server/logger.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import type { GraphSlice } from "../../src/store/port.js";
+import { startServer, type TestServer } from "../helpers/server.js";
 import { config } from "../helpers/stores.js";
 
 // htmlEntities: fast-xml-parser decodes numeric character references (&#10;) only with it on.
@@ -104,16 +103,16 @@ describe("GEXF serializer", () => {
 });
 
 describe("GET /export on the embedded store", () => {
-  let app: App;
+  let server: TestServer;
   let url: string;
   const seed = loadSeed(config.seedDir);
   beforeAll(async () => {
     const store = await MemoryStore.open(null);
     await seedStore(store, config.seedDir);
-    app = await createApp({ store, logger: createLogger("silent"), publicDir: config.publicDir });
-    url = await app.listen(0, "127.0.0.1");
+    server = await startServer(store);
+    url = server.url;
   });
-  afterAll(() => app.close());
+  afterAll(() => server.close());
 
   it("graph.graphml holds every seed node and relationship, with type and label", async () => {
     const res = await fetch(`${url}/export/graph.graphml`);

@@ -1,21 +1,20 @@
 // The HTTP server end to end on the embedded store: /graphql, /healthz, /readyz.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/server/app.js";
-import { createLogger } from "../../src/server/logger.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
+import { startServer, type TestServer } from "../helpers/server.js";
 import { config } from "../helpers/stores.js";
 
 describe("HTTP server", () => {
-  let app: App;
+  let server: TestServer;
   let url: string;
   beforeAll(async () => {
     const store = await MemoryStore.open(null);
     await seedStore(store, config.seedDir);
-    app = await createApp({ store, logger: createLogger("silent"), publicDir: config.publicDir });
-    url = await app.listen(0, "127.0.0.1");
+    server = await startServer(store);
+    url = server.url;
   });
-  afterAll(() => app.close());
+  afterAll(() => server.close());
 
   it("serves GraphQL over POST with the store-call count", async () => {
     const res = await fetch(`${url}/graphql`, {

@@ -2,21 +2,12 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, Node, num, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node, num, str, strings } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A benchmark that models are scored on." })
-export class Benchmark extends Node {
+export class Benchmark extends NamedNode {
   @Field()
   slug: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  nameKo: string | null;
-
-  @Field(() => [String])
-  aliases: string[];
 
   @Field(() => String, { nullable: true })
   description: string | null;
@@ -28,11 +19,8 @@ export class Benchmark extends Node {
   humanBaseline: number | null;
 
   static from(record: NodeRecord): Benchmark {
-    return Object.assign(new Benchmark(), entityFields(record), {
+    return Object.assign(new Benchmark(), entityFields(record), nameFields(record), {
       slug: record.key,
-      name: str(record, "name") ?? record.key,
-      nameKo: str(record, "nameKo"),
-      aliases: strings(record, "aliases"),
       description: str(record, "description"),
       unit: str(record, "unit"),
       humanBaseline: num(record, "humanBaseline"),

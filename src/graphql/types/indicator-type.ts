@@ -3,21 +3,12 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, Node, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A measure observed for countries or organizations over the years." })
-export class Indicator extends Node {
+export class Indicator extends NamedNode {
   @Field()
   slug: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  nameKo: string | null;
-
-  @Field(() => [String])
-  aliases: string[];
 
   @Field({ description: "Unit of values (percent as 0.79 for 0.79 %, money in USD)." })
   unit: string;
@@ -26,11 +17,8 @@ export class Indicator extends Node {
   description: string | null;
 
   static from(record: NodeRecord): Indicator {
-    return Object.assign(new Indicator(), entityFields(record), {
+    return Object.assign(new Indicator(), entityFields(record), nameFields(record), {
       slug: record.key,
-      name: str(record, "name") ?? record.key,
-      nameKo: str(record, "nameKo"),
-      aliases: strings(record, "aliases"),
       unit: str(record, "unit") ?? "",
       description: str(record, "description"),
     });

@@ -1,5 +1,5 @@
 // The Node interface: every entity has a global, opaque id that node(id) resolves.
-import { Field, ID, InterfaceType } from "type-graphql";
+import { Field, ID, InterfaceType, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import { toGlobalId } from "../ids.js";
@@ -11,6 +11,28 @@ export abstract class Node {
 
   /** The record this object was built from (not exposed). */
   record: NodeRecord;
+}
+
+/**
+ * An entity known by names that search matches: its name, its Korean name, its aliases. Its fields are
+ * inherited by the types that extend it; the schema has no type of its own for it, because
+ * type-graphql emits only the types that a field, a resolver or an interface references.
+ */
+@ObjectType()
+export abstract class NamedNode extends Node {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Name in Korean." })
+  nameKo: string | null;
+
+  @Field(() => [String], { description: "Other names and spellings, matched by search." })
+  aliases: string[];
+}
+
+/** NamedNode's fields, read from a record; a separate source of Object.assign (no spread: see Model.from). */
+export function nameFields(record: NodeRecord): { name: string; nameKo: string | null; aliases: string[] } {
+  return { name: str(record, "name") ?? record.key, nameKo: str(record, "nameKo"), aliases: strings(record, "aliases") };
 }
 
 /** Props shared by the entity types, read from a record. */

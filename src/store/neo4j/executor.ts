@@ -14,11 +14,11 @@ export interface Neo4jOptions {
   transactionTimeoutMs: number;
   /** How long a call may wait for a connection before the store counts as down, in ms. */
   connectTimeoutMs: number;
-  /** Whether concurrent requests' keyed reads of the same query share one query (default true). */
+  /** Whether concurrent requests' keyed reads of the same query share one query (NEO4J_COALESCE_READS; default true; read-batcher.ts). */
   coalesceReads?: boolean;
   /**
    * How long the driver retries a transaction that failed with a transient or connection error,
-   * in ms (default 1000). Its back-off doubles from 1 s, so a call meeting an outage answers after
+   * in ms (NEO4J_MAX_RETRY_MS; default 1000). Its back-off doubles from 1 s, so a call meeting an outage answers after
    * about this plus the next delay: 1 s here keeps that near 2 s (3 s gave up to 8.5 s).
    */
   maxRetryMs?: number;
