@@ -138,7 +138,7 @@ export const QUERIES: QuerySpec[] = [
       variables: (a) => a,
     },
     floor: { file: "q4-neighborhood", params: (a) => a },
-    caveat: "equivalent walk (feature/playground's neighborhood field is not merged, so Q4 walks the relationship fields to depth 2)",
+    caveat: "equivalent walk of the relationship fields to depth 2 (the API's neighborhood(id, depth: 2), a node-and-edge slice for visualization clients, answers another shape and is not measured here)",
   },
   {
     id: "Q5",
