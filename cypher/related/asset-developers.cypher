@@ -7,6 +7,8 @@ CALL (key) {
   WHERE p.uid IN
 // #include asset-uids
   WITH t, r ORDER BY r.order, t.uid, r.key
-  RETURN collect({t: t, r: r}) AS found
+  // References sorted; properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r}) AS found
+  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN key, total, items

@@ -15,6 +15,8 @@ CALL (p) {
   WHERE p.code =
 // #include model-country
   WITH m AS t ORDER BY toLower(t.name), t.uid
-  RETURN collect({t: t, r: null}) AS found
+  // References sorted; properties read for the window only (cypher/README.md).
+  WITH collect({t: t}) AS found
+  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: null}] AS items
 }
-RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN key, total, items

@@ -1,10 +1,12 @@
 // model-developers: for each Model slug in $keys, its developers in the order a source names them; per parent the total and the
-// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+// window [$offset, $offset + $limit) of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Model {slug: key})
 CALL (p) {
   MATCH (p)-[r:DEVELOPED_BY]->(t:Organization)
   WITH t, r ORDER BY r.order, t.uid, r.key
-  RETURN collect({t: t, r: r}) AS found
+  // References sorted; properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r}) AS found
+  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN key, total, items

@@ -1,5 +1,5 @@
 // organization-models: for each Organization slug in $keys, the models it developed; per parent the total and the
-// window [$offset, $offset + $limit) of items {t: target, r: relationship}.
+// window [$offset, $offset + $limit) of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Organization {slug: key})
 CALL (p) {
@@ -9,6 +9,8 @@ CALL (p) {
   )
   WITH m AS t, r
   WITH t, r ORDER BY toLower(t.name), t.uid, r.key
-  RETURN collect({t: t, r: r}) AS found
+  // References sorted; properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r}) AS found
+  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN key, total, items

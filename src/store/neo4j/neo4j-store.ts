@@ -7,7 +7,7 @@ import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/s
 import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
-import { Executor, type Neo4jOptions } from "./executor.js";
+import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
 // Graph slices (neighborhood, path, snapshot): imported apart so that their lines merge cleanly.
 import { refOfUid, type RelationshipRecord } from "../../domain/graph.js";
@@ -103,7 +103,7 @@ export class Neo4jStore implements GraphStore {
       return new Map(rows.map((r) => [r.key as string, r]));
     });
     return parentKeys.map((key) =>
-      pageOf(byKey.get(key), (item) => ({ node: item.t as NodeRecord, rel: (item.r ?? {}) as Properties })),
+      pageOf(byKey.get(key), (item) => ({ node: recordOfProperties(item.t as Record<string, unknown>), rel: (item.r ?? {}) as Properties })),
     );
   }
 
