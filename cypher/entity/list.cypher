@@ -5,4 +5,4 @@ WHERE n.kind = $kind
   AND ($filter.nameContains IS NULL OR n.searchText CONTAINS toLower($filter.nameContains))
 WITH n ORDER BY toLower(n.name), n.uid
 WITH collect(n) AS found
-RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | properties(x)] AS items

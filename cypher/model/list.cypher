@@ -13,4 +13,4 @@ ORDER BY sortKey IS NULL,
   CASE WHEN $descending THEN null ELSE sortKey END ASC,
   toLower(m.name), m.uid
 WITH collect(m) AS found
-RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | properties(x)] AS items

@@ -6,4 +6,4 @@ WHERE ($filter.nameContains IS NULL OR n.searchText CONTAINS toLower($filter.nam
   AND ($filter.countryCode IS NULL OR EXISTS { (n)-[:HEADQUARTERED_IN]->(:Country {code: $filter.countryCode}) })
 WITH n ORDER BY toLower(n.name), n.uid
 WITH collect(n) AS found
-RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
+RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | properties(x)] AS items

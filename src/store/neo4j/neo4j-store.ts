@@ -89,7 +89,7 @@ export class Neo4jStore implements GraphStore {
     const uids = [...new Set(refs.map(uidOf))];
     const byUid = await this.keyedRead("entity/get-by-uids", uids, async (all) => {
       const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids: all });
-      return new Map(rows.map((r) => [r.uid as string, r.n as NodeRecord | null]));
+      return new Map(rows.map((r) => [r.uid as string, r.n ? recordOfProperties(r.n as Row) : null]));
     });
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
@@ -124,7 +124,7 @@ export class Neo4jStore implements GraphStore {
       rows = await this.executor.read(this.cypher.get("entity/list"), { kind: query.kind, filter: query.filter ?? {}, ...window });
     }
     const row = rows[0];
-    return { items: (row?.items ?? []) as NodeRecord[], totalCount: (row?.total ?? 0) as number };
+    return { items: ((row?.items ?? []) as Row[]).map(recordOfProperties), totalCount: (row?.total ?? 0) as number };
   }
 
   async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
@@ -147,7 +147,8 @@ export class Neo4jStore implements GraphStore {
     const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
     const rows = await this.executor.read(this.cypher.get("entity/search"), { query, limit: Math.max(50, limit * SEARCH_CANDIDATES_PER_HIT) });
     return rows
-      .map((r) => ({ node: r.n as NodeRecord, score: searchScore(r.n as NodeRecord, text) }))
+      .map((r) => recordOfProperties(r.n as Row))
+      .map((node) => ({ node, score: searchScore(node, text) }))
       .filter((hit) => hit.score > 0)
       .sort(compareHits)
       .slice(0, limit);
