@@ -33,8 +33,11 @@ export async function openEmptyNeo4j(): Promise<Neo4jStore> {
   return store;
 }
 
+/** The embedded store, in memory only: every test can run on it. */
+export const MEMORY_CASE: StoreCase = { name: "memory", open: () => MemoryStore.open(null) };
+
 export const STORE_CASES: StoreCase[] = [
-  { name: "memory", open: () => MemoryStore.open(null) },
+  MEMORY_CASE,
   ...(hasNeo4j ? [{ name: "neo4j" as const, open: openEmptyNeo4j }] : []),
 ];
 

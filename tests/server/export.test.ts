@@ -9,11 +9,9 @@ import { exportGraphOf } from "../../src/server/export/export-graph.js";
 import { toGexf } from "../../src/server/export/gexf.js";
 import { toGraphML } from "../../src/server/export/graphml.js";
 import { escapeXml } from "../../src/server/export/xml.js";
-import { MemoryStore } from "../../src/store/memory/memory-store.js";
-import { seedStore } from "../../src/store/open-store.js";
 import type { GraphSlice } from "../../src/store/port.js";
 import { startServer, type TestServer } from "../helpers/server.js";
-import { config } from "../helpers/stores.js";
+import { config, MEMORY_CASE, openSeeded } from "../helpers/stores.js";
 
 // htmlEntities: fast-xml-parser decodes numeric character references (&#10;) only with it on.
 const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: true, attributeNamePrefix: "@", parseAttributeValue: false, parseTagValue: false, isArray: (name) => ["key", "node", "edge", "data", "attribute", "attributes", "attvalue"].includes(name) });
@@ -107,9 +105,7 @@ describe("GET /export on the embedded store", () => {
   let url: string;
   const seed = loadSeed(config.seedDir);
   beforeAll(async () => {
-    const store = await MemoryStore.open(null);
-    await seedStore(store, config.seedDir);
-    server = await startServer(store);
+    server = await startServer(await openSeeded(MEMORY_CASE));
     url = server.url;
   });
   afterAll(() => server.close());

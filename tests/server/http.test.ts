@@ -1,17 +1,13 @@
 // The HTTP server end to end on the embedded store: /graphql, /healthz, /readyz.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryStore } from "../../src/store/memory/memory-store.js";
-import { seedStore } from "../../src/store/open-store.js";
 import { startServer, type TestServer } from "../helpers/server.js";
-import { config } from "../helpers/stores.js";
+import { MEMORY_CASE, openSeeded } from "../helpers/stores.js";
 
 describe("HTTP server", () => {
   let server: TestServer;
   let url: string;
   beforeAll(async () => {
-    const store = await MemoryStore.open(null);
-    await seedStore(store, config.seedDir);
-    server = await startServer(store);
+    server = await startServer(await openSeeded(MEMORY_CASE));
     url = server.url;
   });
   afterAll(() => server.close());
