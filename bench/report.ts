@@ -193,7 +193,7 @@ function markdown(results: Results): string {
     "",
     "## Results",
     "",
-    m ? `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; **shared with other engineers' test runs**, so expect noise (the load average is given per scale).` : "",
+    m ? `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; Neo4j, the target and autocannon share its cores, and other work on the machine adds noise (the load average is given per scale).` : "",
     `Versions: ${Object.entries(v).map(([k, x]) => `${k} ${x}`).join(", ")}.`,
     "",
     "![requests per second by query, target and scale](benchmarks.svg)",
