@@ -82,8 +82,9 @@ describe("embedded store persistence", () => {
 
 describe("embedded store internals", () => {
   it("keeps graphology's neighbour indexes in dictionaries, so a big graph does not slow every object the process builds", async () => {
-    const { FAST_ADJACENCY } = await import("../../src/store/memory/memory-store.js");
-    expect(FAST_ADJACENCY).toBe(true);
+    // memory-store.ts (imported above) installs the dictionaries when it loads.
+    const { DICTIONARY_ADJACENCY } = await import("../../src/store/memory/adjacency.js");
+    expect(DICTIONARY_ADJACENCY).toBe(true);
     const store = await MemoryStore.open(null);
     await store.write(country("KR", "South Korea"));
     await store.write(org("naver", "KR"));

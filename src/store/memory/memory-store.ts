@@ -6,20 +6,18 @@ import { mergeSources, uidOf } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
-import type { GraphSlice } from "../port.js";
 import * as slices from "./slices.js";
-import { compareValues, compareValuesDesc, sortRecords, sortRelated } from "./order.js";
-import { DICTIONARY_ADJACENCY } from "./adjacency.js";
+import { compareValues, compareValuesDesc, lowerBound, sortRecords, sortRelated } from "./order.js";
+// Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
+import "./adjacency.js";
 import { GraphFiles } from "./persistence.js";
 import { WordIndex, wordsOf } from "./word-index.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
 const { MultiDirectedGraph } = Graphology as unknown as typeof import("graphology");
 type Graph = InstanceType<typeof MultiDirectedGraph>;
-/** Set when graphology's neighbour indexes are dictionaries (adjacency.ts): lookups stay as fast at 100k models as at 1k. */
-export const FAST_ADJACENCY = DICTIONARY_ADJACENCY;
 
 interface NodeAttrs {
   kind: NodeKind;
@@ -163,13 +161,7 @@ export class MemoryStore implements GraphStore {
     const { scopeReleasedFrom: from, scopeReleasedTo: to } = (this.graph.getNodeAttributes(reportUid) as NodeAttrs).props;
     if (from == null && to == null) return [...(this.byKind.get("Model") ?? [])];
     const dates = this.modelDatesIndex();
-    let lo = 0;
-    let hi = dates.length;
-    while (from != null && lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (dates[mid].date < (from as string)) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = from == null ? 0 : lowerBound(dates.length, (i) => dates[i].date < (from as string));
     const found: string[] = [];
     for (let i = lo; i < dates.length && (to == null || dates[i].date <= (to as string)); i++) found.push(dates[i].uid);
     return found;
@@ -269,10 +261,9 @@ export class MemoryStore implements GraphStore {
     const spec = RELATIONS[relation];
     return parentKeys.map((key) => {
       // A key of a relation over several parent kinds names a node of any of them (asset slugs).
-      const kinds = parentKinds(spec);
-      const items = (kinds.length === 1 ? this.items(relation, uidOf({ kind: kinds[0], key })) : kinds.flatMap((kind) => this.items(relation, uidOf({ kind, key })))).filter(
-        (item) => this.matchesRelationFilter(item, filter),
-      );
+      const items = parentKinds(spec)
+        .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
+        .filter((item) => this.matchesRelationFilter(item, filter));
       return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
     });
   }

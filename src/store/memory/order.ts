@@ -24,33 +24,12 @@ export function compareValuesDesc(a: Value, b: Value): number {
   return -compareValues(a, b);
 }
 
-export function lowerName(node: NodeRecord): string {
+function lowerName(node: NodeRecord): string {
   return String(node.props.name ?? "").toLowerCase();
-}
-
-export function compareByName(a: NodeRecord, b: NodeRecord): number {
-  return compareText(lowerName(a), lowerName(b)) || compareText(uidOf(a), uidOf(b));
 }
 
 function relValue(props: Properties, field: string): Value {
   return props[field] as Value;
-}
-
-const RELATION_ORDERS: Record<RelationOrder, (a: RelatedItem, b: RelatedItem) => number> = {
-  TARGET_NAME: (a, b) => compareText(lowerName(a.node), lowerName(b.node)),
-  REL_ORDER: (a, b) => compareValues(relValue(a.rel, "order"), relValue(b.rel, "order")),
-  SCORE_DESC: (a, b) => compareValuesDesc(relValue(a.rel, "score"), relValue(b.rel, "score")),
-  OBSERVATION: (a, b) =>
-    compareValues(relValue(a.rel, "rank"), relValue(b.rel, "rank")) ||
-    compareValuesDesc(relValue(a.rel, "value"), relValue(b.rel, "value")) ||
-    compareValuesDesc(relValue(a.rel, "year"), relValue(b.rel, "year")),
-};
-
-/** The order of a relation's items: its own order, then the target's uid, then the relationship key. */
-export function relationComparator(order: RelationOrder): (a: RelatedItem, b: RelatedItem) => number {
-  const primary = RELATION_ORDERS[order];
-  return (a, b) =>
-    primary(a, b) || compareText(uidOf(a.node), uidOf(b.node)) || compareText(String(a.rel.key ?? ""), String(b.rel.key ?? ""));
 }
 
 interface Decorated<T> {
@@ -64,20 +43,24 @@ function decorate<T>(item: T, node: NodeRecord, relKey: string): Decorated<T> {
   return { item, name: lowerName(node), uid: uidOf(node), relKey };
 }
 
-const DECORATED_ORDERS: Record<RelationOrder, (a: Decorated<RelatedItem>, b: Decorated<RelatedItem>) => number> = {
+/** Each relation order's first criterion; ties go to the target's uid, then the relationship key. */
+const RELATION_ORDERS: Record<RelationOrder, (a: Decorated<RelatedItem>, b: Decorated<RelatedItem>) => number> = {
   TARGET_NAME: (a, b) => compareText(a.name, b.name),
-  REL_ORDER: (a, b) => RELATION_ORDERS.REL_ORDER(a.item, b.item),
-  SCORE_DESC: (a, b) => RELATION_ORDERS.SCORE_DESC(a.item, b.item),
-  OBSERVATION: (a, b) => RELATION_ORDERS.OBSERVATION(a.item, b.item),
+  REL_ORDER: (a, b) => compareValues(relValue(a.item.rel, "order"), relValue(b.item.rel, "order")),
+  SCORE_DESC: (a, b) => compareValuesDesc(relValue(a.item.rel, "score"), relValue(b.item.rel, "score")),
+  OBSERVATION: (a, b) =>
+    compareValues(relValue(a.item.rel, "rank"), relValue(b.item.rel, "rank")) ||
+    compareValuesDesc(relValue(a.item.rel, "value"), relValue(b.item.rel, "value")) ||
+    compareValuesDesc(relValue(a.item.rel, "year"), relValue(b.item.rel, "year")),
 };
 
 /**
- * Sorts in place as relationComparator(order) does, with each item's lowercased name and uid
+ * Sorts a relation's items as cypher/related/ orders them, with each item's lowercased name and uid
  * computed once rather than in every comparison (a country with 1,700 organizations made ~36,000
  * lowercased copies of names per sort).
  */
 export function sortRelated(items: RelatedItem[], order: RelationOrder): RelatedItem[] {
-  const primary = DECORATED_ORDERS[order];
+  const primary = RELATION_ORDERS[order];
   const decorated = items.map((item) => decorate(item, item.node, String(item.rel.key ?? "")));
   decorated.sort((a, b) => primary(a, b) || compareText(a.uid, b.uid) || compareText(a.relKey, b.relKey));
   return decorated.map((d) => d.item);
@@ -92,4 +75,16 @@ export function sortRecords(records: NodeRecord[], sortKey: ((r: NodeRecord) => 
   const decorated = records.map((r) => ({ ...decorate(r, r, ""), key: sortKey ? sortKey(r) : null }));
   decorated.sort((a, b) => (sortKey ? compare(a.key, b.key) : 0) || compareText(a.name, b.name) || compareText(a.uid, b.uid));
   return decorated.map((d) => d.item);
+}
+
+/** The first index in [0, length) at which `before(i)` is false, for a `before` true then false. */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

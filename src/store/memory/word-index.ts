@@ -4,6 +4,7 @@
 import { namesOf, tokenize } from "../../domain/search.js";
 import type { NodeRecord } from "../../domain/graph.js";
 import { compareText } from "../../domain/search.js";
+import { lowerBound } from "./order.js";
 
 export function wordsOf(node: NodeRecord): string[] {
   return [...new Set(namesOf(node).flatMap(tokenize))];
@@ -56,13 +57,7 @@ export class WordIndex {
 
   private withPrefix(prefix: string): Set<string> {
     const words = this.sortedWords();
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareText(words[mid], prefix) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(words.length, (i) => compareText(words[i], prefix) < 0);
     const found = new Set<string>();
     for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) for (const uid of this.byWord.get(words[i])!) found.add(uid);
     return found;

@@ -91,8 +91,7 @@ export function recordOfProperties(p: Record<string, unknown>): NodeRecord {
 }
 
 function nodeRecord(node: neo4j.Node): NodeRecord {
-  const p = node.properties as Record<string, unknown>;
-  return { kind: p.kind as NodeKind, key: String(p.code ?? p.slug), props: propsOf(p) };
+  return recordOfProperties(fromNeo4j(node.properties) as Record<string, unknown>);
 }
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);

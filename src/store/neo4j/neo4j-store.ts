@@ -1,18 +1,14 @@
 // The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
-import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
-import { uidOf } from "../../domain/graph.js";
-import { keyProperty, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from "../../domain/kinds.js";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
+import { refOfUid, uidOf } from "../../domain/graph.js";
+import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { StoreInputError } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
+import { SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
-// Graph slices (neighborhood, path, snapshot): imported apart so that their lines merge cleanly.
-import { refOfUid, type RelationshipRecord } from "../../domain/graph.js";
-import type { NodeKind } from "../../domain/kinds.js";
-import { SLICE_LIMITS, type GraphSlice } from "../port.js";
 
 /** cypher/slice/: one neighborhood file per depth (a path length bound must be a literal), path, snapshot. */
 const SLICE_QUERIES = [...Array.from({ length: SLICE_LIMITS.maxDepth }, (_, i) => `slice/neighborhood-${i + 1}`), "slice/path", "slice/snapshot"];
