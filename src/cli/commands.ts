@@ -27,7 +27,8 @@ export async function schemaText(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
 }
 
-async function withStore<T>(config: Config, work: (store: GraphStore) => Promise<T>): Promise<T> {
+/** Opens the configured store for `work` and closes it after, whatever happens. */
+export async function withStore<T>(config: Config, work: (store: GraphStore) => Promise<T>): Promise<T> {
   const store = await openStore(config);
   try {
     return await work(store);
@@ -62,7 +63,7 @@ export const COMMANDS: Record<string, { summary: string; run: (args: string[], c
   },
   omitted: {
     summary: "omitted <report-slug> [--format table|csv|json]: the models a report left out, and who says so",
-    run: (args, config, io) => withStore(config, (store) => omittedCommand(args, store, config, io)),
+    run: (args, config, io) => withStore(config, (store) => omittedCommand(args, store, io)),
   },
   generate: {
     summary: "generate --models N [--seed S] [--batch-size B]: write a deterministic synthetic graph (for load tests), reporting nodes+rels/s",

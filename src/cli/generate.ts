@@ -6,13 +6,13 @@ import { writeGenerated } from "../generate/write-generated.js";
 import type { GraphStore } from "../store/port.js";
 import { UsageError, type Io } from "./commands.js";
 
-export interface GenerateArgs {
+interface GenerateArgs {
   models: number;
   seed: number;
   batchSize: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 2000;
+const DEFAULT_BATCH_SIZE = 2000;
 const USAGE = "usage: npm run kg -- generate --models N [--seed S] [--batch-size B]";
 
 function positiveInt(name: string, raw: string | undefined, allowZero = false): number {
@@ -23,7 +23,7 @@ function positiveInt(name: string, raw: string | undefined, allowZero = false): 
   return value;
 }
 
-export function parseGenerateArgs(args: string[]): GenerateArgs {
+function parseGenerateArgs(args: string[]): GenerateArgs {
   const parsed: Partial<GenerateArgs> = { seed: DEFAULT_SEED, batchSize: DEFAULT_BATCH_SIZE };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split("=", 2);

@@ -5,8 +5,8 @@ import path from "node:path";
 import type { Config } from "../config.js";
 import { importEcosystemGraphs, SnapshotError } from "../importers/ecosystem-graphs/import.js";
 import { summaryLine } from "../importers/ecosystem-graphs/report.js";
-import { openStore, seedIfEmpty } from "../store/open-store.js";
-import { UsageError, type Io } from "./commands.js";
+import { seedIfEmpty } from "../store/open-store.js";
+import { UsageError, withStore, type Io } from "./commands.js";
 import { progressBar } from "./progress.js";
 
 export const IMPORT_USAGE = "import ecosystem-graphs <dir> [--report <file.json>] [--snapshot-date YYYY-MM-DD] [--batch-size N]";
@@ -48,8 +48,7 @@ function parseArgs(args: string[]): ImportArgs {
 
 export async function runImport(args: string[], config: Config, io: Io): Promise<void> {
   const options = parseArgs(args);
-  const store = await openStore(config);
-  try {
+  await withStore(config, async (store) => {
     // Records resolve against what the graph holds: an empty store gets the curated seed first,
     // as the server does at start, so that the seed's facts and their precedence are there.
     if (config.autoSeed && (await seedIfEmpty(store, config.seedDir))) io.err(`the ${store.name} store was empty: seeded it from ${config.seedDir} first\n`);
@@ -67,7 +66,5 @@ export async function runImport(args: string[], config: Config, io: Io): Promise
       io.err(`wrote the report (${report.warnings.length} warnings) to ${options.report}\n`);
     }
     io.out(`${summaryLine(report.summary)}\n`);
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,6 +1,5 @@
 // `kg omitted <report-slug>`: the models a report left out, answered by the API's own resolvers
 // (in-process), printed as a table, CSV or JSON.
-import type { Config } from "../config.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
 import type { GraphStore } from "../store/port.js";
@@ -16,10 +15,10 @@ const QUERY = `query Omitted($slug: String!) {
   }
 }`;
 
-export const FORMATS = ["table", "csv", "json"] as const;
+const FORMATS = ["table", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
-export interface OmittedRow {
+interface OmittedRow {
   slug: string;
   name: string;
   organization: string | null;
@@ -28,7 +27,7 @@ export interface OmittedRow {
   claimedBy: string[];
 }
 
-export function parseOmittedArgs(args: string[], isTTY: boolean): { slug: string; format: Format } {
+function parseOmittedArgs(args: string[], isTTY: boolean): { slug: string; format: Format } {
   let slug: string | null = null;
   let format: Format = isTTY ? "table" : "csv";
   for (let i = 0; i < args.length; i++) {
@@ -45,7 +44,7 @@ export function parseOmittedArgs(args: string[], isTTY: boolean): { slug: string
   return { slug, format };
 }
 
-export async function omittedRows(store: GraphStore, slug: string): Promise<OmittedRow[]> {
+async function omittedRows(store: GraphStore, slug: string): Promise<OmittedRow[]> {
   const apollo = await createApollo();
   const response = await apollo.executeOperation({ query: QUERY, variables: { slug } }, { contextValue: createContext(store) });
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
@@ -76,7 +75,7 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export function formatRows(rows: OmittedRow[], format: Format): string {
+function formatRows(rows: OmittedRow[], format: Format): string {
   if (format === "json") return `${JSON.stringify(rows, null, 2)}\n`;
   const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, get]) => get(r)))];
   if (format === "csv") return cells.map((line) => line.map(csvField).join(",")).join("\n") + "\n";
@@ -84,7 +83,7 @@ export function formatRows(rows: OmittedRow[], format: Format): string {
   return cells.map((line) => line.map((c, i) => c + " ".repeat(widths[i] - [...c].length)).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-export async function omittedCommand(args: string[], store: GraphStore, _config: Config, io: Io): Promise<void> {
+export async function omittedCommand(args: string[], store: GraphStore, io: Io): Promise<void> {
   const { slug, format } = parseOmittedArgs(args, io.isTTY);
   io.out(formatRows(await omittedRows(store, slug), format));
 }

@@ -2,6 +2,7 @@
 // merges into the graph (so that it lands all or nothing) and cites a source. Pure: the caller
 // reads what exists and writes the batch.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "./graph.js";
+import { mergeSources } from "./graph.js";
 import type { ModelKind, OrganizationKind } from "./kinds.js";
 
 /** A fact that cannot be written as asked; `field` names the input field at fault. */
@@ -21,7 +22,7 @@ export function curationSourceKey(curator: string): string {
 }
 
 /** The CURATION source of one curator: "this fact is here because this curator said so". */
-export function curationSource(curator: string): NodeRecord {
+function curationSource(curator: string): NodeRecord {
   return {
     kind: "Source",
     key: curationSourceKey(curator),
@@ -41,8 +42,7 @@ export function citation(curator: string, sourceSlug: string | null | undefined)
 
 /** `existing` sources with `source` added once. */
 function cite(existing: PropertyValue | undefined, source: string): string[] {
-  const list = Array.isArray(existing) ? (existing as string[]) : [];
-  return list.includes(source) ? [...list] : [...list, source];
+  return mergeSources(existing, [source]);
 }
 
 /**

@@ -58,3 +58,8 @@ export function mergeSources(existing: PropertyValue | undefined, incoming: Prop
   const added = Array.isArray(incoming) ? (incoming as string[]) : [];
   return [...before, ...added.filter((s) => !before.includes(s))];
 }
+
+/** The properties without null and undefined values: setting a property to null removes it, as in Neo4j. */
+export function withoutNulls(props: Record<string, PropertyValue | undefined>): Properties {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined)) as Properties;
+}

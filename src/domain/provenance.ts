@@ -1,12 +1,13 @@
 // Provenance rules: which source's word the graph prefers when sources disagree about a fact.
 import type { SourceKind } from "./kinds.js";
+import { compareText } from "./search.js";
 
 /**
  * Rank of a source kind, lower is stronger. Facts that people checked (the maintainers' curation,
  * a government statement, a report, a news article) outrank a bulk DATASET, so an import never
  * replaces a curated value; it adds its own claim beside it.
  */
-export const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
+const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   CURATION: 0,
   GOVERNMENT_STATEMENT: 0,
   REPORT: 0,
@@ -54,7 +55,7 @@ export function outranks(incoming: SourceKind, held: ReadonlyArray<SourceKind | 
 export function rankClaims(claims: readonly ClaimInput[]): RankedClaim[] {
   if (claims.length === 0) return [];
   const order = (a: ClaimInput, b: ClaimInput) =>
-    rankOf(a.sourceKind) - rankOf(b.sourceKind) || Number(b.held) - Number(a.held) || compare(a.source, b.source) || compare(a.value, b.value);
+    rankOf(a.sourceKind) - rankOf(b.sourceKind) || Number(b.held) - Number(a.held) || compareText(a.source, b.source) || compareText(a.value, b.value);
   const best = [...claims].sort(order)[0];
   return claims
     .map((c) => ({ ...c, preferred: c.value === best.value }))
@@ -64,8 +65,4 @@ export function rankClaims(claims: readonly ClaimInput[]): RankedClaim[] {
 /** Whether the claims of one property disagree: more than one value. */
 export function disagree(claims: ReadonlyArray<{ value: string }>): boolean {
   return new Set(claims.map((c) => c.value)).size > 1;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { nameKey, slugOfName } from "./slug.js";
  * Legal forms that end an organization's name. A comma before one does not separate two developers
  * ("Runway AI, Inc." is one), and names are compared without them ("Baichuan Inc." is "Baichuan").
  */
-export const LEGAL_SUFFIXES = ["Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Co.", "Corp.", "GmbH", "AG", "S.A.", "e.V.", "PLC"] as const;
+const LEGAL_SUFFIXES = ["Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Co.", "Corp.", "GmbH", "AG", "S.A.", "e.V.", "PLC"] as const;
 
 const SUFFIX_KEYS = new Set(LEGAL_SUFFIXES.map((s) => s.toLowerCase()));
 

@@ -1,6 +1,7 @@
 // Claims and conflicts: where the sources of the graph disagree about a fact, and what each says.
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { disagree } from "../../domain/provenance.js";
+import { compareText } from "../../domain/search.js";
 import type { Context } from "../context.js";
 import { Asset } from "../types/asset-type.js";
 import { Claim, Conflict } from "../types/claim-type.js";
@@ -40,11 +41,7 @@ export class ClaimResolver {
     const found = await Promise.all(candidates.map(async ({ asset, property }) => ({ subject: asset, property, claims: await claimsOf(ctx, asset.record, property) })));
     return found
       .filter((c) => disagree(c.claims))
-      .sort((a, b) => compare(a.subject.name.toLowerCase(), b.subject.name.toLowerCase()) || compare(a.subject.slug, b.subject.slug) || compare(a.property, b.property))
+      .sort((a, b) => compareText(a.subject.name.toLowerCase(), b.subject.name.toLowerCase()) || compareText(a.subject.slug, b.subject.slug) || compareText(a.property, b.property))
       .map((c) => Object.assign(new Conflict(), c));
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,11 +2,11 @@
 // the graph held keep every value they hold, gain the facts they lack, and get a CLAIMS relationship
 // from the snapshot's source for each date or country the snapshot gives for them beside a held one.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "../../domain/graph.js";
-import { refOfUid, uidOf } from "../../domain/graph.js";
+import { mergeSources, refOfUid, withoutNulls } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
-import { outranks, type ClaimProperty } from "../../domain/provenance.js";
+import { CLAIM_PROPERTIES, outranks, type ClaimProperty } from "../../domain/provenance.js";
 import type { Held } from "./held.js";
-import type { AssetRecord, NoteField } from "./normalize.js";
+import type { AssetRecord } from "./normalize.js";
 import type { ImportWarning } from "./report.js";
 import type { AssetEntity, Resolution } from "./resolve.js";
 
@@ -34,11 +34,7 @@ function factsOf(record: AssetRecord): Properties {
 }
 
 /** Notes of the facts kept as claims (date, country) go with the fact they explain, not to any node. */
-const CLAIMED_NOTES: ReadonlySet<string> = new Set((["releaseDate", "country"] as NoteField[]).map((f) => `${f}Note`));
-
-function withoutNulls(props: Record<string, PropertyValue | undefined>): Properties {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined)) as Properties;
-}
+const CLAIMED_NOTES: ReadonlySet<string> = new Set(CLAIM_PROPERTIES.map((p) => `${p}Note`));
 
 function same(a: Properties, b: Properties): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -58,6 +54,8 @@ function strings(v: PropertyValue | undefined): string[] {
 class BatchBuilder {
   readonly nodes: NodeRecord[] = [];
   readonly relationships: RelationshipRecord[] = [];
+  /** `uid|key` of the CLAIMS relationships this batch holds, so a claim is looked up, not searched for. */
+  private readonly claimed = new Set<string>();
   readonly warnings: ImportWarning[] = [];
   claims = 0;
   private readonly source: NodeRef;
@@ -92,8 +90,8 @@ class BatchBuilder {
     const key = `${property}:${value}`;
     const uid = entity.key;
     const heldAlready = (this.held.claims.get(uid) ?? []).some((l) => l.key === this.source.key && l.props.key === key);
-    const inBatch = this.relationships.some((r) => r.type === "CLAIMS" && uidOf(r.to) === uid && r.key === key);
-    if (heldAlready || inBatch) return;
+    if (heldAlready || this.claimed.has(`${uid}|${key}`)) return;
+    this.claimed.add(`${uid}|${key}`);
     this.rel("CLAIMS", this.source, entity.ref, { property, value, note: note ?? null }, key);
     this.claims++;
   }
@@ -124,7 +122,7 @@ class BatchBuilder {
       this.fillFacts(props, record);
       this.releaseDate(entity, props, record);
     }
-    if (entity.held) props.sources = [...new Set([...strings(entity.held.props.sources), this.source.key])];
+    if (entity.held) props.sources = mergeSources(entity.held.props.sources, this.cites);
     if (!entity.held || !same(entity.held.props, props)) this.nodes.push({ kind: entity.ref.kind, key: entity.ref.key, props });
     this.developers(entity);
     this.countriesOf(entity);

@@ -22,12 +22,12 @@ export interface ImportOptions {
   now?: () => number;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_BATCH_SIZE = 500;
 
 export class SnapshotError extends Error {}
 
 /** The DATASET source of a snapshot, as seed/sources.json records sources. */
-export function sourceNodeOf(snapshot: Snapshot, vocabulary: Vocabulary): NodeRecord {
+function sourceNodeOf(snapshot: Snapshot, vocabulary: Vocabulary): NodeRecord {
   const s = vocabulary.source;
   return {
     kind: "Source",
@@ -51,7 +51,7 @@ export function sourceNodeOf(snapshot: Snapshot, vocabulary: Vocabulary): NodeRe
  * relationship's ends exist. Each chunk is one store write, one transaction: a failure leaves the
  * chunks before it written and none of its own; running the import again completes it.
  */
-export async function writeInChunks(store: GraphStore, batch: GraphBatch, size: number, onProgress?: (done: number, total: number) => void): Promise<{ write: WriteSummary; batches: number }> {
+async function writeInChunks(store: GraphStore, batch: GraphBatch, size: number, onProgress?: (done: number, total: number) => void): Promise<{ write: WriteSummary; batches: number }> {
   const write: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
   const total = batch.nodes.length + batch.relationships.length;
   const chunks: GraphBatch[] = [];

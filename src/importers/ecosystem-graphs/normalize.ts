@@ -5,7 +5,7 @@ import { splitDevelopers } from "../../domain/resolution.js";
 import type { RawRecord } from "./read.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-export const ASSET_TYPES = ["model", "dataset", "application"] as const;
+const ASSET_TYPES = ["model", "dataset", "application"] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
 
 export type DatePrecision = "DAY" | "MONTH" | "YEAR";
@@ -48,7 +48,7 @@ export type Normalized =
   | { ok: false; name: string | null; reason: string; warnings: string[] };
 
 /** Fields of the format that the graph does not take (yet); read without a warning. */
-export const FIELDS_NOT_IMPORTED = [
+const FIELDS_NOT_IMPORTED = [
   "analysis", "feedback", "intended_uses", "prohibited_uses", "monitoring", "quality_control", "model_card",
   "training_emissions", "training_hardware", "training_time", "adaptation", "failures", "monthly_active_users",
   "output_space", "terms_of_service", "user_distribution", "datasheet", "excluded", "included", "sample",
@@ -61,10 +61,10 @@ const FIELDS_IMPORTED = [
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([...FIELDS_IMPORTED, ...FIELDS_NOT_IMPORTED]);
 
 /** The access levels of the format; other text is kept as written, with a warning. */
-export const ACCESS_LEVELS = ["open", "limited", "closed"] as const;
+const ACCESS_LEVELS = ["open", "limited", "closed"] as const;
 
 /** Text that means "not known": the field gives no value. */
-export function isNothing(text: string): boolean {
+function isNothing(text: string): boolean {
   return ["", "unknown", "none"].includes(text.trim().toLowerCase());
 }
 

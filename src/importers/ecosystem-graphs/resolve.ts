@@ -5,14 +5,14 @@ import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
 import type { AssetKind } from "../../domain/kinds.js";
 import { allocateSlug, findMatch, organizationKey, withoutLegalSuffix, type Candidate } from "../../domain/resolution.js";
-import { namesOf } from "../../domain/search.js";
+import { compareText, namesOf } from "../../domain/search.js";
 import { nameKey } from "../../domain/slug.js";
 import type { Held } from "./held.js";
 import type { AssetRecord, AssetType } from "./normalize.js";
 import type { ImportWarning } from "./report.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-export const KIND_OF_TYPE: Readonly<Record<AssetType, AssetKind>> = { model: "Model", dataset: "Dataset", application: "Application" };
+const KIND_OF_TYPE: Readonly<Record<AssetType, AssetKind>> = { model: "Model", dataset: "Dataset", application: "Application" };
 
 /** An asset that one or more records denote. */
 export interface AssetEntity extends Candidate {
@@ -101,7 +101,7 @@ class Resolver {
     }
     for (const c of vocabulary.countries) for (const name of [c.name, ...c.aliases]) this.countryTable.set(nameKey(name), c);
     this.notCountries = new Set(vocabulary.notCountries.map(nameKey));
-    for (const node of [...held.assets.values()].sort((a, b) => (uidOf(a) < uidOf(b) ? -1 : 1))) {
+    for (const node of [...held.assets.values()].sort((a, b) => compareText(uidOf(a), uidOf(b)))) {
       this.takenAssetSlugs.add(node.key);
       const developers = (held.developers.get(uidOf(node)) ?? []).map((d) => d.key);
       this.index({ key: uidOf(node), ref: { kind: node.kind, key: node.key }, held: node, names: namesOf(node), developers, records: [] });
@@ -161,9 +161,8 @@ class Resolver {
     const match = findMatch(candidates, record.name, developers);
     if (match) {
       for (const d of developers) if (!match.developers.includes(d)) match.developers.push(d);
-      if (!match.names.some((n) => nameKey(n) === nameKey(record.name))) match.names.push(record.name);
+      // The match already has this name's key (findMatch), so it is indexed under it.
       match.records.push(record);
-      this.index(match);
       return { entity: match, created: false };
     }
     const slug = allocateSlug(record.name, developers, (s) => this.takenAssetSlugs.has(s), kind.toLowerCase());
@@ -183,7 +182,7 @@ class Resolver {
     const fromRecords = new Map<string, AssetEntity[]>();
     for (const e of entities) for (const name of e.names) if (!fromRecords.get(nameKey(name))?.includes(e)) pushTo(fromRecords, nameKey(name), e);
     const fromGraph = new Map<string, NodeRecord[]>();
-    const heldAssets = [...this.held.assets.values()].sort((a, b) => Number(a.kind === "UnresolvedAsset") - Number(b.kind === "UnresolvedAsset") || (uidOf(a) < uidOf(b) ? -1 : 1));
+    const heldAssets = [...this.held.assets.values()].sort((a, b) => Number(a.kind === "UnresolvedAsset") - Number(b.kind === "UnresolvedAsset") || compareText(uidOf(a), uidOf(b)));
     for (const node of heldAssets) for (const name of namesOf(node)) pushTo(fromGraph, nameKey(name), node);
     const placeholders = new Map<string, PlaceholderEntity>();
     const newPlaceholderByName = new Map<string, string>();
@@ -236,16 +235,17 @@ export function resolve(records: AssetRecord[], held: Held, vocabulary: Vocabula
   const outcomes: Resolution["outcomes"] = [];
   const developersOf = new Map<AssetRecord, string[]>();
   const countriesOf = new Map<AssetRecord, string[]>();
-  const entities: AssetEntity[] = [];
+  const entitySet = new Set<AssetEntity>();
   for (const record of records) {
     const developers = [...new Set(record.developers.map((d) => resolver.organization(d)))];
     const countries = [...new Set(record.nationalities.map((n) => resolver.country(n, record)).filter((c): c is string => c !== null))];
     developersOf.set(record, developers);
     countriesOf.set(record, countries);
     const { entity, created } = resolver.asset(record, developers);
-    if (!entities.includes(entity)) entities.push(entity);
+    entitySet.add(entity);
     outcomes.push({ record, entity, created });
   }
+  const entities = [...entitySet];
   const { dependencies, placeholders } = resolver.dependencies(entities);
   return {
     outcomes,

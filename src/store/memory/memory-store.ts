@@ -2,7 +2,7 @@
 // quick start; it answers every port call exactly as the Neo4j adapter does.
 import Graphology from "graphology";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, WriteSummary } from "../../domain/graph.js";
-import { mergeSources, uidOf } from "../../domain/graph.js";
+import { mergeSources, uidOf, withoutNulls } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
@@ -439,10 +439,6 @@ function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
   return true;
 }
 
-/** Setting a property to null removes it, as in Neo4j. */
-function withoutNulls(props: Properties): Properties {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
-}
 
 function sameProps(a: Properties, b: Properties): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
