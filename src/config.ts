@@ -1,10 +1,14 @@
 // The environment, read once into a typed, checked config. Nothing else reads process.env.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SLUG_PATTERN } from "./domain/slug.js";
 import type { Neo4jOptions } from "./store/neo4j/executor.js";
 
 /** The repository root (holding seed/, cypher/, public/), wherever the process was started from. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), import.meta.url.includes("/dist/") ? "../.." : "..");
+
+/** How long Neo4j calls retry transient and connection errors by default, in ms (NEO4J_MAX_RETRY_MS). */
+export const DEFAULT_MAX_RETRY_MS = 1_000;
 
 export interface Config {
   port: number;
@@ -68,7 +72,6 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   return raw as T;
 }
 
-const CURATOR = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Shorter secrets are guessable; `openssl rand -hex 24` gives 48 characters. */
 const MIN_SECRET_LENGTH = 16;
 
@@ -81,7 +84,7 @@ function apiKeys(env: NodeJS.ProcessEnv): ApiKey[] {
     const curator = entry.slice(0, at).trim();
     const secret = entry.slice(at + 1).trim();
     // The secret itself never goes into an error message: the message may end up in a log.
-    if (at <= 0 || !CURATOR.test(curator)) throw new ConfigError(`KG_API_KEYS entry ${i + 1} must be 'curator-name:secret' with a lowercase slug as the name`);
+    if (at <= 0 || !SLUG_PATTERN.test(curator)) throw new ConfigError(`KG_API_KEYS entry ${i + 1} must be 'curator-name:secret' with a lowercase slug as the name`);
     if (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret)) {
       throw new ConfigError(`KG_API_KEYS entry ${i + 1} ('${curator}') needs a secret of at least ${MIN_SECRET_LENGTH} characters without spaces`);
     }
@@ -122,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           transactionTimeoutMs: int(env, "NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
           connectTimeoutMs: int(env, "NEO4J_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
           coalesceReads: oneOf(env, "NEO4J_COALESCE_READS", ["true", "false"] as const, "true") === "true",
-          maxRetryMs: int(env, "NEO4J_MAX_RETRY_MS", 1_000, 0, 600_000),
+          maxRetryMs: int(env, "NEO4J_MAX_RETRY_MS", DEFAULT_MAX_RETRY_MS, 0, 600_000),
         }
       : null,
     dataDir: path.resolve(env.KG_DATA_DIR || path.join(PROJECT_ROOT, ".kg-data")),

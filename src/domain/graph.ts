@@ -63,3 +63,9 @@ export function mergeSources(existing: PropertyValue | undefined, incoming: Prop
 export function withoutNulls(props: Record<string, PropertyValue | undefined>): Properties {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined)) as Properties;
 }
+
+/** How a node is labelled in graph views and exports: its name, else its key. */
+export function labelOf(record: NodeRecord): string {
+  const name = record.props.name;
+  return typeof name === "string" && name.length > 0 ? name : record.key;
+}

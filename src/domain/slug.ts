@@ -1,5 +1,8 @@
 // Slugs: the stable, human-readable keys of the graph ("EXAONE 2.0" -> "exaone-2-0").
 
+/** A well-formed slug, as slugify makes them: lowercase letters and digits joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Lowercase, replace each run of characters other than a-z0-9 with "-", trim "-". */
 export function slugify(name: string): string {
   return name

@@ -9,7 +9,7 @@ import { ArgumentValidationError } from "type-graphql";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { StoreInputError, StoreUnavailableError } from "../store/port.js";
 import type { Context } from "./context.js";
-import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES } from "./errors.js";
+import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES, STORE_UNAVAILABLE_MESSAGE } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
 import { depthLimit, selectionLimits } from "./limits/limit-rules.js";
 import { getSchema } from "./schema.js";
@@ -106,7 +106,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const { path, locations } = formatted;
   if (original instanceof StoreUnavailableError) {
-    return { message: "The graph store is unavailable; try again shortly.", path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    return { message: STORE_UNAVAILABLE_MESSAGE, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   if (original instanceof StoreInputError) {
     return { message: original.message, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };

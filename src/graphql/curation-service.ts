@@ -15,6 +15,7 @@ import {
   type Related,
 } from "../domain/curation.js";
 import type { GraphBatch, NodeRecord, NodeRef, Properties } from "../domain/graph.js";
+import { withoutNulls } from "../domain/graph.js";
 import type { RelationName } from "../domain/relations.js";
 import type { GraphStore } from "../store/port.js";
 import { badUserInput, forbidden } from "./errors.js";
@@ -30,8 +31,8 @@ interface Reference {
 }
 
 /** Properties after a merge, as both stores apply it: new values win, null removes. */
-export function merged(existing: Properties | null, props: Properties): Properties {
-  return Object.fromEntries(Object.entries({ ...(existing ?? {}), ...props }).filter(([, v]) => v !== null && v !== undefined));
+function merged(existing: Properties | null, props: Properties): Properties {
+  return withoutNulls({ ...(existing ?? {}), ...props });
 }
 
 export class CurationService {

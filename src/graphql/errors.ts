@@ -79,6 +79,9 @@ export function queryTooComplex(message: string, details: { limit?: string; max?
   return raise(ErrorCode.QUERY_TOO_COMPLEX, message, details);
 }
 
+/** What a client is told when the store cannot be reached (GraphQL and the other routes alike). */
+export const STORE_UNAVAILABLE_MESSAGE = "The graph store is unavailable; try again shortly.";
+
 export function serviceUnavailable(message: string): GraphQLError {
   return raise(ErrorCode.SERVICE_UNAVAILABLE, message);
 }

@@ -10,16 +10,16 @@ import type { NodeKind } from "../domain/kinds.js";
 import type { RelationName } from "../domain/relations.js";
 import type { Window } from "../store/port.js";
 import type { Context } from "./context.js";
-import { MAX_LIST } from "./resolvers/load.js";
-import { pageSize, windowOf } from "./types/connection-type.js";
+import { FIRST_ONLY, listWindow } from "./resolvers/load.js";
+import { windowOf } from "./types/connection-type.js";
 
 type Args = Record<string, unknown>;
 type WindowOf = (args: Args) => Window;
 
 /** relatedFirst: the first item. */
-const FIRST: WindowOf = () => ({ offset: 0, limit: 1 });
+const FIRST: WindowOf = () => listWindow(FIRST_ONLY);
 /** relatedItems: `first` items, MAX_LIST by default. */
-const LIST: WindowOf = (args) => ({ offset: 0, limit: pageSize(args.first as number | null | undefined, MAX_LIST, MAX_LIST) });
+const LIST: WindowOf = (args) => listWindow(args.first as number | null | undefined);
 /** relatedConnection: `first` after `after`. */
 const CONNECTION: WindowOf = (args) => windowOf(args);
 

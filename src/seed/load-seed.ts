@@ -4,11 +4,11 @@ import path from "node:path";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord } from "../domain/graph.js";
 import { uidOf } from "../domain/graph.js";
 import { MODEL_KINDS, ORGANIZATION_KINDS, SOURCE_KINDS, type NodeKind, type RelationshipType } from "../domain/kinds.js";
+import { SLUG_PATTERN as SLUG } from "../domain/slug.js";
 import { Reader, SeedError } from "./reader.js";
 
 export const SEED_FILES = ["sources", "countries", "organizations", "models", "benchmarks", "indicators", "reports"] as const;
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -144,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
-  app.use("/export", exportRouter(store, (error) => logger.error("internal error", { error: String((error as Error)?.stack ?? error) })));
+  app.use("/export", exportRouter(store, (error, requestId) => logger.error("internal error", { requestId, err: error })));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");

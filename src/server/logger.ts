@@ -9,8 +9,6 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
-  /** A logger that adds `fields` to every line (a request's id, say). */
-  child(fields: Record<string, unknown>): Logger;
 }
 
 function wrap(logger: Pino): Logger {
@@ -19,7 +17,6 @@ function wrap(logger: Pino): Logger {
     info: (msg, fields = {}) => logger.info(fields, msg),
     warn: (msg, fields = {}) => logger.warn(fields, msg),
     error: (msg, fields = {}) => logger.error(fields, msg),
-    child: (fields) => wrap(logger.child(fields)),
   };
 }
 

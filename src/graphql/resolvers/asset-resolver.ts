@@ -15,8 +15,8 @@ import { Dataset } from "../types/dataset-type.js";
 import { entityOf } from "../types/entity-of.js";
 import { AssetFilter, NameFilter } from "../types/filter-inputs.js";
 import { Organization } from "../types/organization-type.js";
-import { claimsOf } from "./claims.js";
-import { listConnection, loadOne, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { assetCountryItems, claimsOf } from "./claims.js";
+import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
 
 function assetFilterOf(filter: AssetFilter | null): RelationFilter | null {
   if (!filter || (filter.kind == null && filter.releasedYear == null)) return null;
@@ -80,10 +80,8 @@ export class AssetResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })
   async country(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Country | null> {
-    const own = await relatedFirst(ctx, "asset-own-country", asset.slug, Country.from);
-    if (own) return own;
-    const developer = await relatedFirst(ctx, "asset-developers", asset.slug, (r) => r.key);
-    return developer ? relatedFirst(ctx, "organization-country", developer, Country.from) : null;
+    const [first] = await assetCountryItems(ctx, asset.slug);
+    return first ? Country.from(first.node) : null;
   }
 
   @FieldResolver(() => [Claim], {

@@ -1,5 +1,6 @@
 // Claims and conflicts: where the sources of the graph disagree about a fact, and what each says.
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { uidOf } from "../../domain/graph.js";
 import { disagree } from "../../domain/provenance.js";
 import { compareText } from "../../domain/search.js";
 import type { Context } from "../context.js";
@@ -31,7 +32,7 @@ export class ClaimResolver {
     for (const page of pages) {
       if (page instanceof Error) throw page;
       for (const item of page.items) {
-        const uid = `${item.node.kind}:${item.node.key}`;
+        const uid = uidOf(item.node);
         const entry = subjects.get(uid) ?? { asset: entityOf(item.node) as Asset, properties: new Set<string>() };
         entry.properties.add(String(item.rel.property));
         subjects.set(uid, entry);

@@ -4,10 +4,11 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
 import { CLAIM_PROPERTIES, rankClaims, type ClaimInput } from "../../domain/provenance.js";
+import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
 import { Claim } from "../types/claim-type.js";
 import { strings } from "../types/node-type.js";
-import { relatedItems } from "./load.js";
+import { FIRST_ONLY, relatedItems } from "./load.js";
 
 function relSources(rel: Record<string, unknown>): string[] {
   return Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
@@ -22,13 +23,20 @@ function heldReleaseDate(asset: NodeRecord): Array<Omit<ClaimInput, "sourceKind"
   return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property: "releaseDate", value, source, held: true, note }));
 }
 
-/** The held country: the asset's own, else its first developer's headquarters (the rule of Model.country). */
+/**
+ * An asset's countries: its own (a source gives them), else its first developer's headquarters (the
+ * rule of Model.country). Asset.country is the first; the claims hold all, each with its sources.
+ */
+export async function assetCountryItems(ctx: Context, assetKey: string): Promise<RelatedItem[]> {
+  const own = await relatedItems(ctx, "asset-own-country", assetKey);
+  if (own.length > 0) return own;
+  const [developer] = await relatedItems(ctx, "asset-developers", assetKey, null, FIRST_ONLY);
+  return developer ? relatedItems(ctx, "organization-country", developer.node.key, null, FIRST_ONLY) : [];
+}
+
+/** The held country, one claim per source of each country the asset is held in. */
 async function heldCountry(ctx: Context, asset: NodeRecord): Promise<Array<Omit<ClaimInput, "sourceKind">>> {
-  let items = await relatedItems(ctx, "asset-own-country", asset.key);
-  if (items.length === 0) {
-    const [developer] = await relatedItems(ctx, "asset-developers", asset.key, null, 1);
-    items = developer ? (await relatedItems(ctx, "organization-country", developer.node.key, null, 1)) : [];
-  }
+  const items = await assetCountryItems(ctx, asset.key);
   return items.flatMap((i) =>
     relSources(i.rel).map((source) => ({ property: "country", value: i.node.key, source, held: true, note: typeof i.rel.note === "string" ? i.rel.note : null })),
   );

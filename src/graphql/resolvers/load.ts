@@ -3,7 +3,7 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, RelatedItem } from "../../store/port.js";
+import type { ListQuery, RelatedItem, Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { prefetchRelations } from "../prefetch.js";
@@ -27,17 +27,24 @@ export async function loadOne<T>(ctx: Context, kind: NodeKind, key: string, buil
   return record ? build(record) : null;
 }
 
+/** relatedFirst asks for this many items. */
+export const FIRST_ONLY = 1;
+
+/** The window of relatedItems: the first `first` items (default and maximum MAX_LIST). */
+export function listWindow(first?: number | null): Window {
+  return { offset: 0, limit: pageSize(first, MAX_LIST, MAX_LIST) };
+}
+
 /** Items of a relation for one parent, at most `first` (default and maximum MAX_LIST). */
 export async function relatedItems(ctx: Context, relation: RelationName, key: string, filter: RelationFilter | null = null, first?: number | null): Promise<RelatedItem[]> {
-  const limit = pageSize(first, MAX_LIST, MAX_LIST);
-  const page = await ctx.loaders.related(relation, filter, { offset: 0, limit }).load(key);
+  const page = await ctx.loaders.related(relation, filter, listWindow(first)).load(key);
   ctx.loaders.prime(page.items.map((i) => i.node));
   return page.items;
 }
 
 /** The first item of a relation for one parent (a model's first developer, an organization's country). */
 export async function relatedFirst<T>(ctx: Context, relation: RelationName, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
-  const [item] = await relatedItems(ctx, relation, key, null, 1);
+  const [item] = await relatedItems(ctx, relation, key, null, FIRST_ONLY);
   return item ? build(item.node) : null;
 }
 

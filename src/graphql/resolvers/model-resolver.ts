@@ -14,7 +14,7 @@ import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
 import { listConnection, loadOne, loadRoot, relatedFirst, relatedItems, trimmed } from "./load.js";
-import { claimedOmission, inScopeOmission } from "./report-resolver.js";
+import { omissionsOf } from "./report-resolver.js";
 
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2200;
@@ -35,9 +35,9 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
   };
 }
 
-// Developers and country read the asset relations (the same traversals as model-developers and
-// model-own-country, over every asset kind), so that a level mixing models with datasets and
-// applications still makes one store call per field.
+// A model's developers and country read the Model relations (model-developers, and the derived
+// model-country), the ones the root lookup's prefetch starts (prefetch.ts). A level that mixes models
+// with datasets and applications makes one store call per field and kind of asset.
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => Model, { nullable: true, description: "A model by slug (gpt-4, exaone-2-0, ...)." })
@@ -83,13 +83,6 @@ export class ModelResolver {
 
   @FieldResolver(() => [ReportOmission], { description: "Reports that left this model out: claimed by a source, or inside their scope and not included." })
   async omittedFrom(@Root() model: Model, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    const [claimed, inScope] = await Promise.all([
-      relatedItems(ctx, "model-omitted-from", model.slug),
-      relatedItems(ctx, "model-in-scope-omitted-from", model.slug),
-    ]);
-    return [
-      ...claimed.map((i) => claimedOmission(i.node.key, model.slug, i.rel)),
-      ...inScope.map((i) => inScopeOmission(i.node.key, model.slug)),
-    ];
+    return omissionsOf(ctx, { claimed: "model-omitted-from", inScope: "model-in-scope-omitted-from" }, model.slug, (i) => [i.node.key, model.slug]);
   }
 }

@@ -3,6 +3,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Properties } from "../../domain/graph.js";
 import type { OmissionBasis } from "../../domain/kinds.js";
+import type { RelationName } from "../../domain/relations.js";
+import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
@@ -37,6 +39,20 @@ export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOm
   });
 }
 
+/**
+ * Omissions read from a claimed and an in-scope relation (of a report, or of a model): the claimed
+ * first. `pair` gives the (report, model) slugs of an item.
+ */
+export async function omissionsOf(
+  ctx: Context,
+  relations: { claimed: RelationName; inScope: RelationName },
+  key: string,
+  pair: (item: RelatedItem) => [report: string, model: string],
+): Promise<ReportOmission[]> {
+  const [claimed, inScope] = await Promise.all([relatedItems(ctx, relations.claimed, key), relatedItems(ctx, relations.inScope, key)]);
+  return [...claimed.map((i) => claimedOmission(...pair(i), i.rel)), ...inScope.map((i) => inScopeOmission(...pair(i)))];
+}
+
 @Resolver(() => Report)
 export class ReportResolver {
   @Query(() => Report, { nullable: true, description: "A report by slug (ai-index-2024, ...)." })
@@ -67,14 +83,7 @@ export class ReportResolver {
     description: "Models the report left out: those a source claims it omitted (CLAIMED), then, when its inclusions are complete, those inside its scope that it does not include (IN_SCOPE).",
   })
   async omittedModels(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    const [claimed, inScope] = await Promise.all([
-      relatedItems(ctx, "report-omissions", report.slug),
-      relatedItems(ctx, "report-in-scope-omissions", report.slug),
-    ]);
-    return [
-      ...claimed.map((i) => claimedOmission(report.slug, i.node.key, i.rel)),
-      ...inScope.map((i) => inScopeOmission(report.slug, i.node.key)),
-    ];
+    return omissionsOf(ctx, { claimed: "report-omissions", inScope: "report-in-scope-omissions" }, report.slug, (i) => [report.slug, i.node.key]);
   }
 
   @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })

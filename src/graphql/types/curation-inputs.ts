@@ -4,9 +4,9 @@ import { ArrayMaxSize, Matches, Max, MaxLength, Min } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, InputType, Int } from "type-graphql";
 import type { ModelKind as ModelKindValue, OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
+import { SLUG_PATTERN as SLUG } from "../../domain/slug.js";
 import { ModelKind, OrganizationKind } from "./enums.js";
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 const NOT_BLANK = /\S/;
 const MAX_SLUG = 100;

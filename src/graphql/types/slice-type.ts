@@ -3,6 +3,7 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import type { NodeRecord, Properties, RelationshipRecord } from "../../domain/graph.js";
+import { labelOf } from "../../domain/graph.js";
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType as RelationshipTypeValue } from "../../domain/kinds.js";
 import type { GraphSlice as GraphSliceValue } from "../../store/port.js";
 import { toEdgeId, toGlobalId } from "../ids.js";
@@ -34,11 +35,10 @@ export class SliceNode {
   properties: Properties;
 
   static from(record: NodeRecord): SliceNode {
-    const name = record.props.name;
     return Object.assign(new SliceNode(), {
       id: toGlobalId(record.kind, record.key),
       type: record.kind,
-      label: typeof name === "string" && name.length > 0 ? name : record.key,
+      label: labelOf(record),
       properties: record.props,
     });
   }

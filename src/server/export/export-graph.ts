@@ -1,6 +1,7 @@
 // The graph the XML exports write: a store slice flattened to nodes and edges with typed attribute
 // columns, so that GraphML and GEXF declare the same columns the same way.
 import type { Properties, PropertyValue } from "../../domain/graph.js";
+import { labelOf, uidOf } from "../../domain/graph.js";
 import { toEdgeId, toGlobalId } from "../../graphql/ids.js";
 import type { GraphSlice } from "../../store/port.js";
 
@@ -102,8 +103,8 @@ function valuesOf(props: Properties, skip: readonly string[]): Record<string, Va
 /** Flattens a slice: node ids are the API's global ids, edge ids the ids of GraphSlice edges. */
 export function exportGraphOf(slice: GraphSlice, title: string): ExportGraph {
   const nodes = slice.nodes.map((n): ExportNode => {
-    const label = typeof n.props.name === "string" && n.props.name.length > 0 ? n.props.name : n.key;
-    const uid = `${n.kind}:${n.key}`;
+    const label = labelOf(n);
+    const uid = uidOf(n);
     return { id: toGlobalId(n.kind, n.key), label, type: n.kind, values: { type: n.kind, label, uid, ...valuesOf(n.props, ["name", "type", "label", "uid"]) } };
   });
   const edges = slice.edges.map(

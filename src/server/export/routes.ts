@@ -1,7 +1,7 @@
 // GET /export/graph.graphml and /export/graph.gexf: the whole graph (snapshot), or with
 // ?around=<global id>&depth=n the neighborhood of one node, as a file Gephi opens.
 import { Router, type Request, type Response } from "express";
-import { errorBody, ErrorCode, HTTP_STATUS } from "../../graphql/errors.js";
+import { errorBody, ErrorCode, HTTP_STATUS, STORE_UNAVAILABLE_MESSAGE } from "../../graphql/errors.js";
 import { fromGlobalId } from "../../graphql/ids.js";
 import { SLICE_LIMITS, StoreUnavailableError, type GraphSlice, type GraphStore } from "../../store/port.js";
 import { exportGraphOf, type ExportGraph } from "./export-graph.js";
@@ -53,7 +53,7 @@ async function sliceFor(req: Request, store: GraphStore): Promise<{ slice: Graph
   return { slice, name, title: `AI Actors Graph: ${ref.kind} ${ref.key} and its neighborhood of depth ${depth}` };
 }
 
-export function exportRouter(store: GraphStore, onInternalError: (error: unknown) => void): Router {
+export function exportRouter(store: GraphStore, onInternalError: (error: unknown, requestId: string | undefined) => void): Router {
   const router = Router();
   for (const [extension, format] of Object.entries(FORMATS)) {
     router.get(`/graph.${extension}`, async (req: Request, res: Response) => {
@@ -65,7 +65,7 @@ export function exportRouter(store: GraphStore, onInternalError: (error: unknown
           .set("X-Graph-Truncated", String(slice.truncated))
           .send(format.write(exportGraphOf(slice, title)));
       } catch (error) {
-        sendError(res, error, onInternalError);
+        sendError(res, error, (e) => onInternalError(e, res.locals.requestId as string | undefined));
       }
     });
   }
@@ -80,7 +80,7 @@ function sendError(res: Response, error: unknown, onInternalError: (error: unkno
   if (error instanceof ExportInputError) {
     res.status(HTTP_STATUS[error.code]).json(errorBody(error.code, error.message, error.field ? { field: error.field } : {}));
   } else if (error instanceof StoreUnavailableError) {
-    res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, "The graph store is unavailable; try again shortly."));
+    res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json(errorBody(ErrorCode.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE));
   } else {
     onInternalError(error);
     res.status(HTTP_STATUS.INTERNAL_SERVER_ERROR).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));

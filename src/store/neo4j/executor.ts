@@ -3,6 +3,7 @@
 import neo4j, { isInt, type Driver, type Record as Neo4jRecord } from "neo4j-driver";
 import type { NodeRecord, Properties, PropertyValue } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
+import { DEFAULT_MAX_RETRY_MS } from "../../config.js";
 import { StoreUnavailableError } from "../port.js";
 
 export interface Neo4jOptions {
@@ -23,8 +24,6 @@ export interface Neo4jOptions {
    */
   maxRetryMs?: number;
 }
-
-const DEFAULT_MAX_RETRY_MS = 1_000;
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
 const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "offset", "limit", "releasedYear"]);
