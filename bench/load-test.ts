@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import "reflect-metadata";
 import autocannon from "autocannon";
-import { loadConfig, PROJECT_ROOT } from "../src/config.js";
+import { loadConfig, PROJECT_ROOT, type Config } from "../src/config.js";
 import { createApp } from "../src/server/app.js";
 import { createLogger } from "../src/server/logger.js";
 import { MemoryStore } from "../src/store/memory/memory-store.js";
@@ -21,9 +21,9 @@ import type { GraphStore } from "../src/store/port.js";
  * Growth allowed between the end of warm-up and the end of the run, both measured after a full
  * GC. A leak of even 1 KB per request would pass 10 MB of heap within a 30 s run at these rates.
  */
-export const HEAP_GROWTH_BOUND_MB = 10;
+const HEAP_GROWTH_BOUND_MB = 10;
 /** RSS also holds V8's free pages and malloc arenas, which the OS gets back lazily. */
-export const RSS_GROWTH_BOUND_MB = 64;
+const RSS_GROWTH_BOUND_MB = 64;
 
 interface Options {
   duration: number;
@@ -113,8 +113,7 @@ function memory(): { heap: number; rss: number } {
   return { heap: mb(m.heapUsed), rss: mb(m.rss) };
 }
 
-async function openLoadStore(neo4j: boolean): Promise<GraphStore> {
-  const config = loadConfig();
+async function openLoadStore(config: Config, neo4j: boolean): Promise<GraphStore> {
   if (neo4j) {
     if (!config.neo4j) throw new Error("--neo4j needs NEO4J_URI");
     const store = await openStore(config);
@@ -129,7 +128,7 @@ async function openLoadStore(neo4j: boolean): Promise<GraphStore> {
 
 async function server(opts: Options): Promise<boolean> {
   const config = loadConfig();
-  const store = await openLoadStore(opts.neo4j);
+  const store = await openLoadStore(config, opts.neo4j);
   const app = await createApp({ store, logger: createLogger("warn"), publicDir: config.publicDir, limits: config.limits });
   const url = await app.listen(0, "127.0.0.1");
 

@@ -174,11 +174,10 @@ function verdicts(results: Results): string {
         `Q1 p50 ${fmt(l.small.q1P50Micros)} -> ${fmt(l.large.q1P50Micros)} µs, ${l.q1P50Ratio.toFixed(2)}x; ` +
         `the bare store call getNodes ${l.small.getNodesMicros.toFixed(2)} -> ${l.large.getNodesMicros.toFixed(2)} µs, ${l.getNodesRatio.toFixed(2)}x).`,
     );
-    const m = (s: string) => rps(cellOf(results.scales[s] ?? ({ cells: [] } as unknown as ScaleResult), "m", "Q1"));
     const mS = results.scales.S ? cellOf(results.scales.S, "m", "Q1") : undefined;
     const mL = results.scales.L ? cellOf(results.scales.L, "m", "Q1") : undefined;
     if (mS?.p50 !== undefined && mL?.p50 !== undefined) {
-      lines.push(`  Over HTTP at ${results.scales.L.connections} connections, Q1 on the embedded store: ${fmt(m("S") ?? 0)} req/s at S, ${fmt(m("L") ?? 0)} req/s at L (p50 ${mS.p50} -> ${mL.p50} ms).`);
+      lines.push(`  Over HTTP at ${results.scales.L.connections} connections, Q1 on the embedded store: ${fmt(rps(mS) ?? 0)} req/s at S, ${fmt(rps(mL) ?? 0)} req/s at L (p50 ${mS.p50} -> ${mL.p50} ms).`);
     }
   }
   return lines.join("\n");
@@ -210,7 +209,7 @@ function markdown(results: Results): string {
 const COLORS: Record<TargetId, string> = { a: "#1f77b4", b: "#aec7e8", c: "#ff7f0e", d: "#2ca02c", m: "#9467bd" };
 
 /** Grouped bars of req/s (log scale), one panel per scale. */
-export function svgChart(results: Results): string {
+function svgChart(results: Results): string {
   const scales = SCALE_ORDER.filter((s) => results.scales[s]);
   const targets = TARGETS.filter((t) => scales.some((s) => results.scales[s].cells.some((c) => c.target === t.id)));
   const panelW = 360;

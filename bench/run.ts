@@ -17,7 +17,7 @@ import { QUERIES, type QueryId } from "./queries.js";
 import { machineInfo, readResults, writeReport, type Cell, type LoadInfo, type ScaleResult } from "./report.js";
 import { startTarget, TARGETS, type RunningTarget, type TargetId } from "./targets.js";
 
-export const SCALES = { S: 1_000, M: 10_000, L: 100_000 } as const;
+const SCALES = { S: 1_000, M: 10_000, L: 100_000 } as const;
 type Scale = keyof typeof SCALES;
 
 interface Options {

@@ -201,10 +201,18 @@ export class SyntheticGraph {
     return { kind: "Country", key: code, props };
   }
 
-  private *organization(i: number): Generator<GeneratedItem> {
+  /**
+   * An organization's stream of draws, its headquarters country already drawn (the first draw), so
+   * that a model can learn its developer's country without building the organization.
+   */
+  private organizationDraws(i: number): { rng: Rng; country: number } {
     const rng = Rng.of(this.seed, "organization", i);
+    return { rng, country: rng.skewed(this.counts.Country, 3) };
+  }
+
+  private *organization(i: number): Generator<GeneratedItem> {
+    const { rng, country } = this.organizationDraws(i);
     const key = this.organizationKey(i);
-    const country = rng.skewed(this.counts.Country, 3);
     const word = wordOf(i, this.orgSyllables, this.seed, "organization");
     const props: Properties = { name: this.organizationName(i), aliases: [word.latin], orgKind: rng.pick(ORG_KINDS), sources: [this.datasetSource(i)] };
     if (this.countryKey(country) === "KR" || rng.chance(0.05)) props.nameKo = word.hangul;
@@ -223,7 +231,7 @@ export class SyntheticGraph {
       sources: [this.datasetSource(i)],
     };
     if (rng.chance(0.6)) {
-      props.humanBaseline = Math.round(rng.int(600, 950)) / 10;
+      props.humanBaseline = rng.int(600, 950) / 10;
       props.humanBaselineSources = [this.datasetSource(i)];
     }
     return { kind: "Benchmark", key: this.benchmarkKey(i), props };
@@ -250,7 +258,7 @@ export class SyntheticGraph {
       props.trainingCostUsdSources = [source];
     }
     const developers = rng.distinct(this.counts.Organization, rng.chance(0.15) ? 2 : 1, () => rng.skewed(this.counts.Organization, 2));
-    const firstCountry = Rng.of(this.seed, "organization", developers[0]).skewed(this.counts.Country, 3);
+    const firstCountry = this.organizationDraws(developers[0]).country;
     if (this.countryKey(firstCountry) === "KR" || rng.chance(0.03)) props.nameKo = `${wordOf(i, this.modelSyllables, this.seed, "model").hangul} ${1 + (i % 4)}`;
 
     const items: GeneratedItem[] = [{ node: { kind: "Model", key, props } }];

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_CODES, ErrorCode } from "../../src/graphql/errors.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { NodeRef } from "../../src/domain/graph.js";
+import { Rng } from "../../src/generate/prng.js";
 import type { GraphStore } from "../../src/store/port.js";
 import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
 import { openSeeded, STORE_CASES } from "../helpers/stores.js";
@@ -16,21 +17,6 @@ const SEED = 0x5eed2026;
 const DOCUMENTS = 1_200;
 const CONCURRENCY = 8;
 
-/** mulberry32: a small, fast, seedable PRNG, so that a failure can be replayed exactly. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof prng>;
 
 export const INJECTIONS = [
   `"}) MATCH (n) DETACH DELETE n //`,
@@ -236,7 +222,7 @@ describe.each(STORE_CASES)("hostile input [$name]", (storeCase) => {
   it(`answers ${DOCUMENTS} generated requests without a 5xx and leaves the graph as it was`, { timeout: 60_000 }, async () => {
     const schema = await getSchema();
     const names = [...new Set(Object.values(schema.getTypeMap()).flatMap((t) => (isObjectType(t) ? [t.name, ...Object.keys(t.getFields())] : [t.name])))];
-    const r = prng(SEED);
+    const r = new Rng(SEED);
     const kinds = generators(names);
     const requests = Array.from({ length: DOCUMENTS }, () => (r.chance(0.1) ? mutated(r) : r.pick(kinds)(r)));
 

@@ -2,7 +2,7 @@
 // so that tests/graphql/explorer-queries.test.ts runs every one of them against the schema.
 
 /** NodeType of the schema -> the GraphQL type its nodes resolve to. */
-export const TYPE_NAMES = {
+const TYPE_NAMES = {
   COUNTRY: "Country",
   ORGANIZATION: "Organization",
   MODEL: "Model",

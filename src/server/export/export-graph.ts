@@ -42,7 +42,7 @@ export interface ExportGraph {
 }
 
 /** Lists are written as one string, items joined by this. */
-export const LIST_SEPARATOR = " | ";
+const LIST_SEPARATOR = " | ";
 
 /** Node and edge columns every export has, before the stored properties. */
 const NODE_COLUMNS: Column[] = [
@@ -125,8 +125,3 @@ export function exportGraphOf(slice: GraphSlice, title: string): ExportGraph {
   };
 }
 
-/** A value as the text both formats expect for its column type. */
-export function formatValue(value: Value, type: ColumnType): string {
-  if (type === "boolean") return value === true || value === "true" ? "true" : "false";
-  return String(value);
-}

@@ -1,13 +1,10 @@
 // GEXF 1.3 (https://gexf.net), Gephi's own format: attribute columns declared per class, node labels,
 // and the relationship type as the edge `kind` so that Gephi keeps parallel edges of different types.
 import { attributes, escapeXml } from "./xml.js";
-import { formatValue, type Column, type ExportGraph, type Value } from "./export-graph.js";
+import type { Column, ExportGraph, Value } from "./export-graph.js";
 
 const GEXF_NS = "http://gexf.net/1.3";
 const GEXF_XSD = "http://gexf.net/1.3/gexf.xsd";
-
-/** GEXF attribute types for our column types. */
-const GEXF_TYPES: Record<Column["type"], string> = { string: "string", long: "long", double: "double", boolean: "boolean" };
 
 /** Labels are GEXF's own `label` attribute, so they get no column. */
 function columnsOf(columns: readonly Column[]): Column[] {
@@ -17,7 +14,7 @@ function columnsOf(columns: readonly Column[]): Column[] {
 function declarations(columns: readonly Column[], cls: "node" | "edge"): string[] {
   return [
     `    <attributes class="${cls}">`,
-    ...columns.map((c) => `      <attribute ${attributes({ id: c.name, title: c.name, type: GEXF_TYPES[c.type] })}/>`),
+    ...columns.map((c) => `      <attribute ${attributes({ id: c.name, title: c.name, type: c.type })}/>`),
     `    </attributes>`,
   ];
 }
@@ -27,7 +24,7 @@ function attvalues(values: Record<string, Value>, columns: readonly Column[], in
   if (present.length === 0) return [];
   return [
     `${indent}<attvalues>`,
-    ...present.map((c) => `${indent}  <attvalue ${attributes({ for: c.name, value: formatValue(values[c.name], c.type) })}/>`),
+    ...present.map((c) => `${indent}  <attvalue ${attributes({ for: c.name, value: String(values[c.name]) })}/>`),
     `${indent}</attvalues>`,
   ];
 }

@@ -1,7 +1,7 @@
 // GraphML (http://graphml.graphdrawing.org/): keys declared once per attribute, then the nodes and
 // edges with their data. Gephi, yEd, Cytoscape desktop and NetworkX read it.
 import { attributes, escapeXml } from "./xml.js";
-import { formatValue, type Column, type ExportGraph, type Value } from "./export-graph.js";
+import type { Column, ExportGraph, Value } from "./export-graph.js";
 
 const GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns";
 const GRAPHML_XSD = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
@@ -14,7 +14,7 @@ function keyIds(columns: readonly Column[], prefix: string): Map<string, { id: s
 function dataOf(values: Record<string, Value>, keys: Map<string, { id: string; column: Column }>, indent: string): string[] {
   return [...keys.values()]
     .filter(({ column }) => values[column.name] !== undefined)
-    .map(({ id, column }) => `${indent}<data key="${id}">${escapeXml(formatValue(values[column.name], column.type))}</data>`);
+    .map(({ id, column }) => `${indent}<data key="${id}">${escapeXml(String(values[column.name]))}</data>`);
 }
 
 export function toGraphML(graph: ExportGraph): string {

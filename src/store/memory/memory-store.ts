@@ -25,7 +25,8 @@ interface NodeAttrs {
   props: Properties;
   searchText: string;
 }
-interface EdgeAttrs {
+/** What the graph holds on each edge (slices.ts reads it too). */
+export interface EdgeAttrs {
   type: string;
   key: string;
   props: Properties;

@@ -1,17 +1,12 @@
 // Graph slices of the embedded store (neighborhood, path, snapshot): breadth-first walks over the
 // graphology graph that give exactly what cypher/slice/*.cypher gives on Neo4j (port.ts has the rules).
 import type { AbstractGraph as Graph } from "graphology-types";
-import type { NodeRecord, Properties, RelationshipRecord } from "../../domain/graph.js";
-import { refOfUid } from "../../domain/graph.js";
+import type { NodeRecord, RelationshipRecord } from "../../domain/graph.js";
+import { refOfUid, uidOf } from "../../domain/graph.js";
 import type { NodeKind, RelationshipType } from "../../domain/kinds.js";
 import { compareText } from "../../domain/search.js";
 import type { GraphSlice } from "../port.js";
-
-interface EdgeAttrs {
-  type: string;
-  key: string;
-  props: Properties;
-}
+import type { EdgeAttrs } from "./memory-store.js";
 
 /** What the walks need from the store: the graph and how to read a node's record. */
 export interface SliceSource {
@@ -27,8 +22,8 @@ function relationship(graph: Graph, edge: string): RelationshipRecord {
 /** Source uid, target uid, type, key: the ORDER BY of the Cypher. */
 function compareEdges(a: RelationshipRecord, b: RelationshipRecord): number {
   return (
-    compareText(`${a.from.kind}:${a.from.key}`, `${b.from.kind}:${b.from.key}`) ||
-    compareText(`${a.to.kind}:${a.to.key}`, `${b.to.kind}:${b.to.key}`) ||
+    compareText(uidOf(a.from), uidOf(b.from)) ||
+    compareText(uidOf(a.to), uidOf(b.to)) ||
     compareText(a.type, b.type) ||
     compareText(a.key, b.key)
   );
