@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { LOCK_FILE, StoreLock, StoreLockedError } from "../../src/store/memory/store-lock.js";
+import { ensureBuilt } from "../helpers/processes.js";
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "kg-lock-"));
@@ -110,12 +111,11 @@ describe("the embedded store's writer lock", () => {
     await next.close();
   });
 
-  it("is removed when the holding process exits without closing", async () => {
+  it("is removed when the holding process exits without closing", { timeout: 180_000 }, async () => {
     const dir = await tempDir();
     const module = path.resolve("src/store/memory/store-lock.ts");
     // Plain Node runs the module's built copy; the same code as the test imports.
     const built = module.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}src${path.sep}`).replace(/\.ts$/, ".js");
-    const { ensureBuilt } = await import("../helpers/processes.js");
     await ensureBuilt();
     const child = spawn(process.execPath, ["--input-type=module", "-e", `const { StoreLock } = await import(${JSON.stringify(built)}); await StoreLock.acquire(${JSON.stringify(dir)}, "kg import"); process.exit(0);`], { stdio: "inherit" });
     expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
