@@ -3,6 +3,7 @@
 // commands read beside it; SIGTERM folds the journal into the snapshot and exits 0; a server killed
 // with SIGKILL leaves a stale lock that the next writer takes over.
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -92,6 +93,31 @@ describe("the embedded store's writers, as processes", () => {
     // And a writer may open it now.
     const seed = await kg(["seed"], env);
     expect(seed.code).toBe(0);
+  });
+
+  it("lets a request in flight at SIGTERM finish before it stops", async () => {
+    const dir = await freshDir();
+    server = await startServerProcess(childEnv(dir, { KG_SHUTDOWN_TIMEOUT_MS: "60000" }));
+    const body = JSON.stringify({ query: `{ model(slug: "exaone-2-0") { slug } }` });
+    // `Expect: 100-continue`: the server answers "continue" once it has the request's headers, so
+    // the request is known to be in flight before the signal, and its body is sent only after.
+    const { port } = new URL(server.url);
+    const request = http.request({ host: "127.0.0.1", port, method: "POST", path: "/graphql", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), expect: "100-continue" } });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      request.once("error", reject);
+      request.once("response", (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.once("end", () => resolve({ status: res.statusCode!, text }));
+      });
+    });
+    await new Promise((resolve) => request.once("continue", resolve));
+    const stopping = new Promise((resolve) => server!.child.stderr!.on("data", (d) => String(d).includes("stopping") && resolve(null)));
+    server.child.kill("SIGTERM");
+    await stopping;
+    request.end(body);
+    expect(await response).toEqual({ status: 200, text: expect.stringContaining('"model":{"slug":"exaone-2-0"}') });
+    expect((await server.exit).code).toBe(0);
   });
 
   it("stops on SIGINT the same way", async () => {
