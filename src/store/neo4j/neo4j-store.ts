@@ -42,9 +42,9 @@ const SEARCH_CANDIDATES_PER_HIT = 4;
 
 type Row = Record<string, unknown>;
 
-function pageOf(row: Row | undefined, map: (item: Row) => RelatedItem): Page<RelatedItem> {
-  if (!row) return { items: [], totalCount: 0 };
-  return { items: (row.items as Row[]).map(map), totalCount: row.total as number };
+function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
+  if (!row) return { items: [], totalCount: 0, hasMore: false };
+  return { items: (row.items as Row[]).map(map), totalCount: row.total as number, hasMore: row.more === true };
 }
 
 /** Escapes Lucene's special characters in one query word. */
@@ -93,9 +93,9 @@ export class Neo4jStore implements GraphStore {
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${w.offset}|${w.limit}`;
+    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(w.after)}|${w.limit}`;
     const byKey = await this.keyedRead(id, keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, offset: w.offset, limit: w.limit });
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
     return parentKeys.map((key) =>
@@ -104,7 +104,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
-    const window = { offset: w.offset, limit: w.limit };
+    // The keyset condition runs in Cypher: `after` is the sort key of listSortKey (domain/sort-keys.ts).
+    const window = { after: w.after, limit: w.limit };
     let rows: Row[];
     if (query.kind === "Model") {
       const order = query.order ?? { field: "NAME", direction: "ASC" };
@@ -119,8 +120,7 @@ export class Neo4jStore implements GraphStore {
     } else {
       rows = await this.executor.read(this.cypher.get("entity/list"), { kind: query.kind, filter: query.filter ?? {}, ...window });
     }
-    const row = rows[0];
-    return { items: ((row?.items ?? []) as Row[]).map(recordOfProperties), totalCount: (row?.total ?? 0) as number };
+    return pageOf(rows[0], recordOfProperties);
   }
 
   async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
