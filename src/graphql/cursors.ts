@@ -13,7 +13,7 @@ const CURSOR_VERSION = 1;
 
 /** How the items of one connection are ordered, as its cursors need it. */
 export interface Ordering<R> {
-  /** Names the list and its order, for cursors and their errors ("models by RELEASE_DATE DESC"). */
+  /** Names the list and its order, for cursors and their errors ("Model list by RELEASE_DATE DESC", "relation country-organizations"). */
   readonly id: string;
   readonly directions: readonly Direction[];
   keyOf(item: R): SortKey;
@@ -44,7 +44,7 @@ interface CursorBody {
 }
 
 /** What a cursor is checked against: the list and order, and the shape of their keys. */
-type CursorList = Pick<Ordering<unknown>, "id" | "directions">;
+export type CursorList = Pick<Ordering<unknown>, "id" | "directions">;
 
 export function encodeCursor(ordering: CursorList, key: SortKey): string {
   const body: CursorBody = { v: CURSOR_VERSION, l: ordering.id, k: key };

@@ -2,7 +2,7 @@
 // pageInfo, totalCount, and `nodes` as a shortcut.
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Page, Window } from "../../store/port.js";
-import { decodeCursor, encodeCursor, type Ordering } from "../cursors.js";
+import { decodeCursor, encodeCursor, type CursorList, type Ordering } from "../cursors.js";
 import { badUserInput } from "../errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -51,7 +51,7 @@ export function pageSize(first: number | null | undefined, fallback = DEFAULT_PA
 }
 
 /** The store window that page arguments ask for, in a list of `ordering` (a foreign cursor is BAD_USER_INPUT). */
-export function windowOf(args: PageArgs, ordering: Ordering<never>): Window {
+export function windowOf(args: PageArgs, ordering: CursorList): Window {
   const limit = pageSize(args.first);
   return { after: args.after ? decodeCursor(args.after, ordering) : null, limit };
 }

@@ -4,6 +4,7 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import { listOrder } from "../../domain/sort-keys.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
@@ -108,7 +109,7 @@ export class Neo4jStore implements GraphStore {
     const window = { after: w.after, limit: w.limit };
     let rows: Row[];
     if (query.kind === "Model") {
-      const order = query.order ?? { field: "NAME", direction: "ASC" };
+      const order = listOrder("Model", query.order)!;
       rows = await this.executor.read(this.cypher.get("model/list"), {
         filter: query.filter ?? {},
         orderField: order.field,
