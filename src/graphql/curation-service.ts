@@ -22,7 +22,7 @@ import { badUserInput, forbidden } from "./errors.js";
 import type { BenchmarkResultInput, ModelInput, ObservationInput, OmissionClaimInput, OrganizationInput, ReportInclusionInput } from "./types/curation-inputs.js";
 
 /** Reads of one parent's relationships for a rule: wide enough for any real parent. */
-const LOOKUP_WINDOW = { offset: 0, limit: 10_000 };
+const LOOKUP_WINDOW = { after: null, limit: 10_000 };
 
 /** A node a write refers to, and the input field that names it. */
 interface Reference {

@@ -4,17 +4,24 @@
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
+import type { SortKey } from "../domain/sort-keys.js";
 
-/** A window of a list: skip `offset` items, return at most `limit`. */
+/**
+ * A window of a list: at most `limit` items, from the first one whose sort key (domain/sort-keys.ts,
+ * for the list's order) comes strictly after `after`; from the start when `after` is null. Keyset,
+ * not offset: a write between two windows neither repeats nor skips an item that was there before.
+ */
 export interface Window {
-  offset: number;
+  after: SortKey | null;
   limit: number;
 }
 
 export interface Page<T> {
   items: T[];
-  /** Size of the whole list, before windowing. */
+  /** Size of the whole list now, before windowing (it may change between two windows). */
   totalCount: number;
+  /** Whether items follow the window. */
+  hasMore: boolean;
 }
 
 /** One item of a relation: the node at the far end and the properties of the relationship. */
@@ -76,13 +83,15 @@ export interface GraphStore {
    * One relation for many parents (keys of the relation's parent kind). Returns exactly
    * `parentKeys.length` pages in key order; a missing parent gets an empty page. Each page is
    * ordered as RELATIONS[relation].order says and windowed per parent; `totalCount` counts the
-   * parent's items after `filter`.
+   * parent's items after `filter`. The window's `after` is a key of relatedSortKey for the
+   * relation's order.
    */
   related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window): Promise<Array<Page<RelatedItem>>>;
 
   /**
    * A filtered, ordered, windowed list of one kind. Default order: name (case-insensitive), then key.
-   * Sorting puts nulls last in both directions; ties break on the key, so paging is stable.
+   * Sorting puts nulls last in both directions; ties break on the uid, so paging is stable. The
+   * window's `after` is a key of listSortKey for the query's order (models: NAME ASC when none).
    */
   list(query: ListQuery, window: Window): Promise<Page<NodeRecord>>;
 

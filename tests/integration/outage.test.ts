@@ -70,7 +70,7 @@ describe.skipIf(missing !== null)("outage [neo4j]", () => {
     store = new Neo4jStore(options!, new CypherFiles(config.cypherDir));
     await store.migrate();
     await seedStore(store, config.seedDir);
-    models = (await store.list({ kind: "Model" }, { offset: 0, limit: 1 })).totalCount;
+    models = (await store.list({ kind: "Model" }, { after: null, limit: 1 })).totalCount;
     server = await startServer(store);
   }, 240_000);
 

@@ -26,8 +26,8 @@ export class ClaimResolver {
     description: "Every property of an asset that sources give different values for, with each source's claim; by asset name, then property.",
   })
   async conflicts(@Ctx() ctx: Context): Promise<Conflict[]> {
-    const sources = await ctx.store.list({ kind: "Source" }, { offset: 0, limit: MAX_SOURCES });
-    const pages = await ctx.loaders.related("source-claims", null, { offset: 0, limit: MAX_CLAIMS_PER_SOURCE }).loadMany(sources.items.map((s) => s.key));
+    const sources = await ctx.store.list({ kind: "Source" }, { after: null, limit: MAX_SOURCES });
+    const pages = await ctx.loaders.related("source-claims", null, { after: null, limit: MAX_CLAIMS_PER_SOURCE }).loadMany(sources.items.map((s) => s.key));
     const subjects = new Map<string, { asset: Asset; properties: Set<string> }>();
     for (const page of pages) {
       if (page instanceof Error) throw page;

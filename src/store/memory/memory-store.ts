@@ -9,7 +9,8 @@ import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/s
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
-import { compareValues, compareValuesDesc, lowerBound, sortRecords, sortRelated } from "./order.js";
+import { compareValues, lowerBound, windowOf } from "./order.js";
+import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
@@ -73,10 +74,6 @@ export interface RepairResult {
   file: string | null;
   damage: JournalDamage | null;
   counts: StoreCounts;
-}
-
-function window<T>(items: T[], w: Window): T[] {
-  return items.slice(w.offset, w.offset + w.limit);
 }
 
 export class MemoryStore implements GraphStore {
@@ -388,7 +385,7 @@ export class MemoryStore implements GraphStore {
       const items = parentKinds(spec)
         .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
         .filter((item) => this.matchesRelationFilter(item, filter));
-      return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
+      return windowOf(items, (item) => relatedSortKey(spec.order, item), relatedDirections(spec.order), w);
     });
   }
 
@@ -428,9 +425,8 @@ export class MemoryStore implements GraphStore {
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
     const records = this.listUids(query).map((uid) => this.record(uid));
-    const order = query.kind === "Model" ? query.order : null;
-    const sorted = order ? sortRecords(records, MODEL_SORT_KEYS[order.field], order.direction === "DESC") : sortRecords(records);
-    return { items: window(sorted, w), totalCount: sorted.length };
+    const order = listOrder(query.kind, query.kind === "Model" ? query.order : null);
+    return windowOf(records, (r) => listSortKey(r, order), listDirections(order), w);
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
@@ -574,10 +570,3 @@ function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
 function sameProps(a: Properties, b: Properties): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-
-const MODEL_SORT_KEYS = {
-  NAME: (n: NodeRecord) => String(n.props.name ?? "").toLowerCase(),
-  RELEASE_DATE: (n: NodeRecord) => n.props.releaseDate as string | null,
-  TRAINING_COST: (n: NodeRecord) => n.props.trainingCostUsd as number | null,
-} as const;
-

@@ -4,6 +4,7 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import { listOrder } from "../../domain/sort-keys.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
 import { SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
@@ -42,9 +43,9 @@ const SEARCH_CANDIDATES_PER_HIT = 4;
 
 type Row = Record<string, unknown>;
 
-function pageOf(row: Row | undefined, map: (item: Row) => RelatedItem): Page<RelatedItem> {
-  if (!row) return { items: [], totalCount: 0 };
-  return { items: (row.items as Row[]).map(map), totalCount: row.total as number };
+function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
+  if (!row) return { items: [], totalCount: 0, hasMore: false };
+  return { items: (row.items as Row[]).map(map), totalCount: row.total as number, hasMore: row.more === true };
 }
 
 /** Escapes Lucene's special characters in one query word. */
@@ -93,9 +94,9 @@ export class Neo4jStore implements GraphStore {
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${w.offset}|${w.limit}`;
+    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(w.after)}|${w.limit}`;
     const byKey = await this.keyedRead(id, keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, offset: w.offset, limit: w.limit });
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
     return parentKeys.map((key) =>
@@ -104,10 +105,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
-    const window = { offset: w.offset, limit: w.limit };
+    // The keyset condition runs in Cypher: `after` is the sort key of listSortKey (domain/sort-keys.ts).
+    const window = { after: w.after, limit: w.limit };
     let rows: Row[];
     if (query.kind === "Model") {
-      const order = query.order ?? { field: "NAME", direction: "ASC" };
+      const order = listOrder("Model", query.order)!;
       rows = await this.executor.read(this.cypher.get("model/list"), {
         filter: query.filter ?? {},
         orderField: order.field,
@@ -119,8 +121,7 @@ export class Neo4jStore implements GraphStore {
     } else {
       rows = await this.executor.read(this.cypher.get("entity/list"), { kind: query.kind, filter: query.filter ?? {}, ...window });
     }
-    const row = rows[0];
-    return { items: ((row?.items ?? []) as Row[]).map(recordOfProperties), totalCount: (row?.total ?? 0) as number };
+    return pageOf(rows[0], recordOfProperties);
   }
 
   async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
