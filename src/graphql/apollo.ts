@@ -7,7 +7,7 @@ import type { ValidationError as ClassValidatorError } from "class-validator";
 import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
-import { StoreInputError, StoreUnavailableError } from "../store/port.js";
+import { StorageFailedError, StoreInputError, StoreUnavailableError } from "../store/port.js";
 import type { Context } from "./context.js";
 import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES, STORE_UNAVAILABLE_MESSAGE } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
@@ -106,7 +106,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const { path, locations } = formatted;
   if (original instanceof StoreUnavailableError) {
-    return { message: STORE_UNAVAILABLE_MESSAGE, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    // A storage failure says why (disk full, and where): the one who sent the write must know it was not saved.
+    const message = original instanceof StorageFailedError ? original.message : STORE_UNAVAILABLE_MESSAGE;
+    return { message, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   if (original instanceof StoreInputError) {
     return { message: original.message, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };

@@ -130,12 +130,19 @@ export interface GraphStore {
   /** The whole graph: every node by uid, every relationship in the order of `neighborhood`. */
   snapshot(): Promise<GraphSlice>;
 
-  /** Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. */
+  /**
+   * Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. No
+   * reader sees any of it before it is durable; it resolves once it is. A write the store could not
+   * save rejects with a StorageFailedError (or a StoreUnavailableError when the store is down).
+   */
   write(batch: GraphBatch): Promise<WriteSummary>;
 
   counts(): Promise<StoreCounts>;
 
-  /** Resolves when the store can serve; rejects with a StoreUnavailableError otherwise. */
+  /**
+   * Resolves when the store can serve (Neo4j: a read query succeeds; embedded: its last write was
+   * saved, or a probe write is); rejects with a StoreUnavailableError otherwise.
+   */
   ping(): Promise<void>;
 
   close(): Promise<void>;
@@ -146,6 +153,18 @@ export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "StoreUnavailableError";
+  }
+}
+
+/**
+ * The store's own storage failed (disk full, I/O error), so the store cannot save writes. Its message
+ * says why and where (an error code and the data directory, nothing secret), for whoever sent the
+ * write and for /readyz; the API answers SERVICE_UNAVAILABLE with it.
+ */
+export class StorageFailedError extends StoreUnavailableError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StorageFailedError";
   }
 }
 

@@ -7,7 +7,7 @@ import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { StoreInputError } from "../port.js";
+import { StorageFailedError, StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
 import { compareValues, lowerBound, windowOf } from "./order.js";
 import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
@@ -85,6 +85,12 @@ export class MemoryStore implements GraphStore {
   private readonly words = new WordIndex();
   /** Models with a release date, by date: the candidates of a scope's period. Rebuilt after a model is written. */
   private modelDates: Array<{ date: string; uid: string }> | null = null;
+  /**
+   * Set when a write could not be saved (disk full, I/O error), with the size of its journal line;
+   * cleared when a write is saved again. While set, ping() fails unless a probe write of that size
+   * succeeds, so /readyz is 503 until the store can save writes again.
+   */
+  private unsaved: { bytes: number } | null = null;
 
   /** The store's lock while this process writes to it (null in memory or read-only). */
   private lock: StoreLock | null = null;
@@ -110,10 +116,10 @@ export class MemoryStore implements GraphStore {
    * A writer holds the store's lock (store-lock.ts) until close(): a second writer is refused at
    * once, naming the first. A read-only open takes no lock, changes nothing on disk, and refuses writes.
    */
-  static async open(dataDir: string | null, access: StoreAccess = {}): Promise<MemoryStore> {
+  static async open(dataDir: string | null, access: StoreAccess & { files?: GraphFiles } = {}): Promise<MemoryStore> {
     const lock = dataDir && !access.readOnly ? await StoreLock.acquire(dataDir, access.holder ?? "a writer") : null;
     try {
-      const { store, damage } = await MemoryStore.load(dataDir);
+      const { store, damage } = await MemoryStore.load(dataDir, access.files);
       if (damage) {
         throw new StoreDamagedError(
           `the embedded store's journal ${damage.journal} is damaged at line ${damage.line} (${damage.reason}); ` +
@@ -134,9 +140,10 @@ export class MemoryStore implements GraphStore {
    * Reads `dataDir` without changing it: the store with every journal line replayed up to the
    * first that does not parse or does not replay (a write the graph refuses), and that line.
    */
-  private static async load(dataDir: string | null): Promise<{ store: MemoryStore; saved: SavedGraph | null; damage: JournalDamage | null }> {
+  private static async load(dataDir: string | null, given?: GraphFiles): Promise<{ store: MemoryStore; saved: SavedGraph | null; damage: JournalDamage | null }> {
     const graph = new MultiDirectedGraph();
-    const files = dataDir ? new GraphFiles(dataDir) : null;
+    // `files` lets a test put a slow or failing journal under the store.
+    const files = given ?? (dataDir ? new GraphFiles(dataDir) : null);
     const saved = files ? await files.read() : null;
     if (saved?.snapshot) {
       try {
@@ -459,21 +466,46 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  /** Checks, applies in memory, then makes the write durable (journal); all or nothing. */
+  /**
+   * Checks the batch against the graph (writes run one at a time, so the graph stays as checked),
+   * makes it durable (its journal line, synced), and only then applies it in memory, in one
+   * synchronous step: no reader sees a write before it is saved, nor half of one, nor one that
+   * is then refused. All or nothing.
+   */
   private async apply(batch: GraphBatch): Promise<WriteSummary> {
     this.check(batch);
+    if (this.files) await this.save(this.files, batch);
     const undo: Array<() => void> = [];
+    let summary: WriteSummary;
     try {
-      const summary = this.applyInMemory(batch, undo);
-      if (this.files) {
-        await this.files.append(batch);
-        if (this.files.wantsCompaction) await this.compact();
-      }
-      return summary;
+      summary = this.applyInMemory(batch, undo);
     } catch (error) {
+      // Not expected once check() passed. The line is on disk: take it back too, or the write
+      // would appear at the next start although it was refused.
       for (const step of undo.reverse()) step();
+      await this.files?.dropLast();
       throw error;
     }
+    if (this.files?.wantsCompaction) {
+      // The write is saved and visible whatever happens here. A failed compaction leaves the
+      // journal, which still holds every write (persistence.ts retries later); a full disk shows
+      // in the next write's answer and in /readyz.
+      await this.compact().catch(() => undefined);
+    }
+    return summary;
+  }
+
+  /** Appends the batch's journal line; a failure of the file system is a StorageFailedError saying why. */
+  private async save(files: GraphFiles, batch: GraphBatch): Promise<void> {
+    try {
+      await files.append(batch);
+    } catch (error) {
+      if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error; // not the disk: a bug
+      this.unsaved = { bytes: Buffer.byteLength(JSON.stringify(batch)) + 1 };
+      const outcome = files.clean ? "nothing was written" : "it was not applied, but its start may stay in the journal until the next write cuts it off";
+      throw new StorageFailedError(`the embedded store could not save the write: ${describeFsError(error)} at ${files.dir}; ${outcome}`, { cause: error });
+    }
+    this.unsaved = null;
   }
 
   /** Folds the journal into a new snapshot. A failure leaves the journal, which still holds every write. */
@@ -487,9 +519,9 @@ export class MemoryStore implements GraphStore {
   }
 
   /**
-   * Merges the batch into the graph. Each change pushes onto `undo` the step that takes it back,
-   * so that a write that fails later (while persisting) leaves the graph as it was: all or nothing,
-   * at the cost of the write, not of the graph.
+   * Merges the batch into the graph, synchronously. Each change pushes onto `undo` the step that
+   * takes it back, so that a write that fails part way (a bug: check() passed) leaves the graph as
+   * it was: all or nothing, at the cost of the write, not of the graph.
    */
   private applyInMemory(batch: GraphBatch, undo: Array<() => void> = []): WriteSummary {
     const summary: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
@@ -542,7 +574,22 @@ export class MemoryStore implements GraphStore {
     return { nodes: this.graph.order, relationships: this.graph.size };
   }
 
-  async ping(): Promise<void> {}
+  /**
+   * Ready unless the last write could not be saved. Then a probe write as large as that one (in the
+   * write queue, so never during a write) says whether writes can be saved again.
+   */
+  async ping(): Promise<void> {
+    const { files, unsaved } = this;
+    if (!files || !unsaved) return;
+    const probe = this.queue.then(() => files.probe(unsaved.bytes));
+    this.queue = probe.catch(() => undefined);
+    try {
+      await probe;
+    } catch (error) {
+      throw new StorageFailedError(`the embedded store cannot save writes: ${describeFsError(error)} at ${files.dir}`, { cause: error });
+    }
+    if (this.unsaved === unsaved) this.unsaved = null;
+  }
 
   /** Waits for pending writes, then folds the journal into the snapshot so the next open is quick. */
   async close(): Promise<void> {
@@ -550,8 +597,9 @@ export class MemoryStore implements GraphStore {
     try {
       await this.queue;
       if (this.files?.hasJournal) await this.compact();
-      await this.files?.close();
     } finally {
+      // A failed compaction keeps the journal (every write is in it); the handle and the lock are let go anyway.
+      await this.files?.close();
       await this.lock?.release();
       this.lock = null;
     }
@@ -566,6 +614,14 @@ function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
   return true;
 }
 
+
+/** A file system error as "no space left on device (ENOSPC)", from Node's "ENOSPC: no space left on device, write". */
+function describeFsError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const text = /^[A-Z0-9]+: ([^,]+)/.exec(String(message))?.[1];
+  if (!code) return String(message);
+  return text ? `${text} (${code})` : code;
+}
 
 function sameProps(a: Properties, b: Properties): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

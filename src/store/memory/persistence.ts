@@ -4,6 +4,9 @@
 // so a crash leaves either the old file or the new one) when the journal outgrows it and on close.
 // Writes are merges, so replaying a line the snapshot already holds changes nothing: a crash between
 // the snapshot's rename and the journal's truncation loses nothing and duplicates nothing.
+// A failed append (disk full, I/O error) is cut back off the journal, so the journal only ever holds
+// whole lines of writes that were saved.
+import { constants } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { SerializedGraph } from "graphology-types";
@@ -15,6 +18,10 @@ const JOURNAL = "graph.journal";
 const COMPACT_MIN_BYTES = 64 * 1024 * 1024;
 /** Snapshot text is written in pieces of about this size, so no string holds the whole graph. */
 const CHUNK_CHARS = 1 << 20;
+/** The file a readiness probe writes and deletes (probe()). */
+const PROBE = "graph.probe";
+/** A probe writes as much as the write that failed, up to this. */
+const PROBE_MAX_BYTES = 1 << 20;
 
 /** What a snapshot is written from: the graph's nodes and edges, visited one by one. */
 export interface GraphSource {
@@ -93,12 +100,32 @@ async function identityOf(file: string): Promise<string> {
   }
 }
 
+/** Makes a rename or a new file in `dir` durable: syncing a file does not sync its directory entry. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export class GraphFiles {
   private journal: FileHandle | null = null;
+  /** The journal's length: the end of its last whole line, where the next append starts. */
   private journalBytes = 0;
   private snapshotBytes = 0;
+  /** Where the last appended line starts, until something else changes the journal (dropLast). */
+  private lastLine: number | null = null;
+  /**
+   * Set when a failed append left bytes past the last whole line that could not be cut off yet:
+   * the next append (or probe) cuts them first, so that a line never follows a partial one.
+   */
+  private cutPending = false;
+  /** After a failed compaction: the journal length it must pass before the next try. */
+  private compactRetryBytes = 0;
 
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   get snapshotPath(): string {
     return path.join(this.dir, SNAPSHOT);
@@ -191,40 +218,133 @@ export class GraphFiles {
     return aside;
   }
 
-  /** Appends one write to the journal and syncs it; on failure the journal is as it was. */
+  /**
+   * Appends one write to the journal and syncs it. On failure the journal is cut back to the lines
+   * before it (`clean` says whether that worked) and the file system's error is thrown.
+   */
   async append(batch: GraphBatch): Promise<void> {
+    const line = Buffer.from(`${JSON.stringify(batch)}\n`);
+    const start = this.journalBytes;
+    try {
+      const journal = await this.openJournal();
+      // Positional writes, not O_APPEND: a line starts where the last whole one ends, whatever a
+      // failed append left after it.
+      let written = 0;
+      while (written < line.length) written += (await journal.write(line, written, line.length - written, start + written)).bytesWritten;
+      await journal.datasync();
+    } catch (error) {
+      await this.cutBack(start);
+      throw error;
+    }
+    this.journalBytes = start + line.length;
+    this.lastLine = start;
+  }
+
+  /** Whether the journal holds nothing but whole lines of saved writes (false after a cut that failed). */
+  get clean(): boolean {
+    return !this.cutPending;
+  }
+
+  /**
+   * Takes back the line of the last append: its write was saved but could not be applied, so it
+   * must not come back at the next start. `clean` says whether the cut worked.
+   */
+  async dropLast(): Promise<void> {
+    if (this.lastLine === null) throw new Error("no journal line to take back");
+    this.journalBytes = this.lastLine;
+    await this.cutBack(this.lastLine);
+  }
+
+  /**
+   * Whether a write of about `bytes` can be saved now: writes and syncs that many bytes (at most
+   * PROBE_MAX_BYTES) to a probe file beside the journal, then deletes it. Throws the file system's
+   * error. Run it between writes, never during one (the store runs it in its write queue).
+   */
+  async probe(bytes: number): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    if (this.cutPending) await this.openJournal();
+    const file = path.join(this.dir, PROBE);
+    try {
+      const handle = await open(file, "w");
+      try {
+        await handle.write(Buffer.alloc(Math.min(Math.max(bytes, 1), PROBE_MAX_BYTES), " "));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  /** The journal's handle, opened (and created) when there is none, cut back first when a cut is pending. */
+  private async openJournal(): Promise<FileHandle> {
     if (!this.journal) {
       await mkdir(this.dir, { recursive: true });
-      this.journal = await open(this.journalPath, "a");
+      this.journal = await open(this.journalPath, constants.O_RDWR | constants.O_CREAT);
+      await syncDir(this.dir);
     }
-    const line = Buffer.from(`${JSON.stringify(batch)}\n`);
-    try {
-      let written = 0;
-      while (written < line.length) written += (await this.journal.write(line, written)).bytesWritten;
+    if (this.cutPending) {
+      await this.journal.truncate(this.journalBytes);
       await this.journal.datasync();
-      this.journalBytes += line.length;
-    } catch (error) {
-      await this.journal.truncate(this.journalBytes).catch(() => undefined);
-      throw error;
+      this.cutPending = false;
+    }
+    return this.journal;
+  }
+
+  /**
+   * Cuts the journal back to `length` after a failed or taken-back append, and lets go of the
+   * handle: after a failed sync the kernel may have dropped the pages it could not write, so the
+   * next append opens the file afresh. A cut that fails is left pending (cutPending).
+   */
+  private async cutBack(length: number): Promise<void> {
+    const journal = this.journal;
+    this.journal = null;
+    this.lastLine = null;
+    if (!journal) {
+      this.cutPending = this.cutPending || (await sizeOf(this.journalPath).catch(() => length + 1)) > length;
+      return;
+    }
+    try {
+      await journal.truncate(length);
+      await journal.datasync();
+      this.cutPending = false;
+    } catch {
+      this.cutPending = true;
+    } finally {
+      await journal.close().catch(() => undefined);
     }
   }
 
   /** Whether the journal has grown enough to be worth folding into the snapshot. */
   get wantsCompaction(): boolean {
-    return this.journalBytes > Math.max(this.snapshotBytes, COMPACT_MIN_BYTES);
+    return this.journalBytes > Math.max(this.snapshotBytes, COMPACT_MIN_BYTES, this.compactRetryBytes);
   }
 
   get hasJournal(): boolean {
     return this.journalBytes > 0;
   }
 
-  /** Writes the whole graph as the new snapshot, then empties the journal. */
+  /**
+   * Writes the whole graph as the new snapshot, then empties the journal. A failure (a full disk)
+   * leaves the old snapshot and the journal, which together still hold every write; the next try
+   * waits until the journal has grown by another eighth, so that a full disk is not asked for a
+   * whole snapshot at every write.
+   */
   async compact(graph: GraphSource): Promise<void> {
-    this.snapshotBytes = await writeSnapshot(this.dir, graph);
+    try {
+      this.snapshotBytes = await writeSnapshot(this.dir, graph);
+    } catch (error) {
+      this.compactRetryBytes = this.journalBytes + Math.ceil(this.journalBytes / 8);
+      throw error;
+    }
+    this.compactRetryBytes = 0;
     await this.journal?.close();
     this.journal = null;
     await rm(this.journalPath, { force: true });
     this.journalBytes = 0;
+    this.lastLine = null;
+    this.cutPending = false;
   }
 
   async close(): Promise<void> {
@@ -233,14 +353,20 @@ export class GraphFiles {
   }
 }
 
-/** Writes graphology's serialized form piece by piece into a temp file, syncs it, renames it into place. */
+/**
+ * Writes graphology's serialized form piece by piece into a temp file, syncs it, renames it into
+ * place and syncs the directory (so the rename is durable before the journal is emptied). A failure
+ * removes the temp file: a partial snapshot would hold space that a full disk needs back.
+ */
 export async function writeSnapshot(dir: string, graph: GraphSource): Promise<number> {
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, SNAPSHOT);
   const temp = `${target}.${process.pid}.tmp`;
-  const handle = await open(temp, "w");
+  let handle: FileHandle | null = null;
   let bytes = 0;
   try {
+    handle = await open(temp, "w");
+    const file = handle;
     let chunk = "";
     const pieces: string[] = [];
     const put = (text: string) => {
@@ -253,7 +379,7 @@ export async function writeSnapshot(dir: string, graph: GraphSource): Promise<nu
     const flush = async () => {
       for (const piece of pieces.splice(0)) {
         const buffer = Buffer.from(piece);
-        await handle.write(buffer);
+        await file.write(buffer);
         bytes += buffer.length;
       }
     };
@@ -274,10 +400,15 @@ export async function writeSnapshot(dir: string, graph: GraphSource): Promise<nu
     put("]}");
     pieces.push(chunk);
     await flush();
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await file.sync();
+    await file.close();
+    handle = null;
+    await rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
   }
-  await rename(temp, target);
+  await syncDir(dir);
   return bytes;
 }

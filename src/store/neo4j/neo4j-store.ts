@@ -24,6 +24,7 @@ const QUERIES = [
   "write/merge-nodes",
   "write/merge-relationships",
   "report/coverage",
+  "health/ready",
   ...SLICE_QUERIES,
   ...RELATION_NAMES.map((name) => `related/${name}`),
 ];
@@ -64,7 +65,7 @@ export class Neo4jStore implements GraphStore {
     private readonly cypher: CypherFiles,
   ) {
     cypher.preload(QUERIES);
-    this.executor = new Executor(options);
+    this.executor = new Executor(options, cypher.get("health/ready"));
     this.batcher = options.coalesceReads === false ? null : new ReadBatcher();
   }
 
