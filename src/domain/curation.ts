@@ -1,9 +1,11 @@
 // Curation: the facts a curator writes through the API, each turned into ONE GraphBatch that
-// merges into the graph (so that it lands all or nothing) and cites a source. Pure: the caller
-// reads what exists and writes the batch.
+// merges into the graph (so that it lands all or nothing) and cites a source, with the rules the
+// store checks inside the write's transaction (domain/preconditions.ts). Pure: the caller reads
+// what exists, builds the write on it and sends both.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "./graph.js";
 import { mergeSources } from "./graph.js";
 import type { ModelKind, OrganizationKind } from "./kinds.js";
+import type { KeptTargetType, Precondition } from "./preconditions.js";
 
 /** A fact that cannot be written as asked; `field` names the input field at fault. */
 export class CurationError extends Error {
@@ -26,18 +28,87 @@ function curationSource(curator: string): NodeRecord {
   return {
     kind: "Source",
     key: curationSourceKey(curator),
-    props: { name: `Curated by ${curator}`, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: curator, sources: [] },
+    // Not a document: it has no title, only a description of what it stands for.
+    props: { name: `Curated by ${curator}`, description: `Curated by ${curator}`, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: curator, sources: [] },
   };
 }
 
-/** The source a write cites, and the CURATION source node to merge when it is the curator's own. */
+/**
+ * The source a write cites, the CURATION source node to merge when it is the curator's own, and who
+ * writes when: what a value the write replaces keeps as its `superseded` record.
+ */
 export interface Citation {
   source: string;
   sourceNode: NodeRecord | null;
+  curator: string;
+  /** ISO date-time of the write. */
+  at: string;
 }
 
-export function citation(curator: string, sourceSlug: string | null | undefined): Citation {
-  return sourceSlug ? { source: sourceSlug, sourceNode: null } : { source: curationSourceKey(curator), sourceNode: curationSource(curator) };
+export function citation(curator: string, sourceSlug: string | null | undefined, at: string): Citation {
+  const cited = sourceSlug ? { source: sourceSlug, sourceNode: null } : { source: curationSourceKey(curator), sourceNode: curationSource(curator) };
+  return { ...cited, curator, at };
+}
+
+/** A batch and the rules the store must find true when it lands. */
+export interface CurationWrite {
+  batch: GraphBatch;
+  preconditions: Precondition[];
+}
+
+/**
+ * The facts of an asset that a curation write can replace, each with its own provenance
+ * (`<fact>Sources`). A write that changes one keeps the value it replaces as a superseded claim
+ * (supersededClaims). A model's country and an organization's headquarters are never replaced (a
+ * write that would move them is refused), nor are names, which a write only sets.
+ */
+export const SUPERSEDABLE_FACTS = ["releaseDate", "trainingCostUsd"] as const;
+export type SupersedableFact = (typeof SUPERSEDABLE_FACTS)[number];
+
+/** The CLAIMS key of a superseded value: apart from a source's current claim of the same value, one per replacement. */
+export function supersededClaimKey(property: string, value: string, at: string): string {
+  return `${property}:${value}@${at}`;
+}
+
+/**
+ * The value `existing` holds for `field`, kept as one superseded CLAIMS relationship per source it
+ * was held on (its own sources, else the node's), when `value` replaces it: another value, or null
+ * (removed). The claim names the source that replaced it, the curator and the time.
+ */
+function supersededClaims(existing: NodeRecord | null, field: SupersedableFact, value: string | number | null | undefined, c: Citation): RelationshipRecord[] {
+  const held = existing?.props[field];
+  if (value === undefined || held === undefined || held === null || held === value) return [];
+  const own = existing!.props[`${field}Sources`];
+  const sources = Array.isArray(own) && own.length > 0 ? (own as string[]) : ((existing!.props.sources as string[] | undefined) ?? []);
+  const text = String(held);
+  return sources.map((source) => ({
+    type: "CLAIMS",
+    from: ref("Source", source),
+    to: ref(existing!.kind, existing!.key),
+    key: supersededClaimKey(field, text, c.at),
+    props: { property: field, value: text, supersededBy: c.source, supersededByCurator: c.curator, supersededAt: c.at, sources: [source] },
+  }));
+}
+
+/** The properties a write of these facts rests on: their values and sources as read. */
+function factsAsRead(existing: NodeRecord | null, fields: readonly SupersedableFact[]): Record<string, PropertyValue | null> {
+  const props: Record<string, PropertyValue | null> = {};
+  for (const field of fields) {
+    props[field] = existing?.props[field] ?? null;
+    props[`${field}Sources`] = existing?.props[`${field}Sources`] ?? null;
+  }
+  return props;
+}
+
+/**
+ * Refusal of a write that would give a node a second target of a relationship it keeps (its
+ * country): the same words whether the caller saw the held target before writing or the store
+ * found it inside the write's transaction.
+ */
+export function movedError(type: KeptTargetType, from: NodeRef, held: NodeRef): CurationError {
+  return type === "ORIGINATES_IN"
+    ? new CurationError(`model '${from.key}' originates in ${held.key}; moving a model to another country is not supported`, "input.countryCode")
+    : new CurationError(`organization '${from.key}' is headquartered in ${held.key}; moving it to another country is not supported`, "input.countryCode");
 }
 
 /** `existing` sources with `source` added once. */
@@ -108,7 +179,7 @@ export interface ModelNow {
   ownCountry: Related | null;
 }
 
-export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): GraphBatch {
+export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): CurationWrite {
   const { model } = now;
   const node: NodeRecord = {
     kind: "Model",
@@ -132,13 +203,17 @@ export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): Grap
       props: developer ? { sources: cite(developer.rel.sources, c.source) } : { order: now.developers.length, sources: [c.source] },
     },
   ];
+  const changed = SUPERSEDABLE_FACTS.filter((f) => facts[f] !== undefined);
+  for (const field of changed) relationships.push(...supersededClaims(model, field, facts[field], c));
+  // The facts' sources and the values superseded rest on the model as read: the store checks it still is.
+  const preconditions: Precondition[] = changed.length > 0 ? [{ kind: "UNCHANGED", node: self, props: factsAsRead(model, changed) }] : [];
   if (facts.countryCode) {
-    if (now.ownCountry && now.ownCountry.key !== facts.countryCode) {
-      throw new CurationError(`model '${facts.slug}' originates in ${now.ownCountry.key}; moving a model to another country is not supported`, "input.countryCode");
-    }
-    relationships.push({ type: "ORIGINATES_IN", from: self, to: ref("Country", facts.countryCode), key: "", props: { sources: cite(now.ownCountry?.rel.sources, c.source) } });
+    const country = ref("Country", facts.countryCode);
+    if (now.ownCountry && now.ownCountry.key !== facts.countryCode) throw movedError("ORIGINATES_IN", self, ref("Country", now.ownCountry.key));
+    relationships.push({ type: "ORIGINATES_IN", from: self, to: country, key: "", props: { sources: cite(now.ownCountry?.rel.sources, c.source) } });
+    preconditions.push({ kind: "KEEPS_TARGET", type: "ORIGINATES_IN", from: self, to: country });
   }
-  return batch(c, [node], relationships);
+  return { batch: batch(c, [node], relationships), preconditions };
 }
 
 export interface OrganizationFacts {
@@ -156,7 +231,7 @@ export interface OrganizationNow {
   country: Related | null;
 }
 
-export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNow, c: Citation): GraphBatch {
+export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNow, c: Citation): CurationWrite {
   const { organization } = now;
   const node: NodeRecord = {
     kind: "Organization",
@@ -168,19 +243,15 @@ export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNo
     },
   };
   const relationships: RelationshipRecord[] = [];
+  const preconditions: Precondition[] = [];
   if (facts.countryCode) {
-    if (now.country && now.country.key !== facts.countryCode) {
-      throw new CurationError(`organization '${facts.slug}' is headquartered in ${now.country.key}; moving it to another country is not supported`, "input.countryCode");
-    }
-    relationships.push({
-      type: "HEADQUARTERED_IN",
-      from: ref("Organization", facts.slug),
-      to: ref("Country", facts.countryCode),
-      key: "",
-      props: { sources: cite(now.country?.rel.sources, c.source) },
-    });
+    const self = ref("Organization", facts.slug);
+    const country = ref("Country", facts.countryCode);
+    if (now.country && now.country.key !== facts.countryCode) throw movedError("HEADQUARTERED_IN", self, ref("Country", now.country.key));
+    relationships.push({ type: "HEADQUARTERED_IN", from: self, to: country, key: "", props: { sources: cite(now.country?.rel.sources, c.source) } });
+    preconditions.push({ kind: "KEEPS_TARGET", type: "HEADQUARTERED_IN", from: self, to: country });
   }
-  return batch(c, [node], relationships);
+  return { batch: batch(c, [node], relationships), preconditions };
 }
 
 export interface BenchmarkResultFacts {

@@ -3,6 +3,7 @@
 // both to the contracts written here.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
+import type { Precondition, PreconditionFailure } from "../domain/preconditions.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
 
 /** A window of a list: skip `offset` items, return at most `limit`. */
@@ -56,6 +57,16 @@ export interface GraphSlice {
 
 /** Bounds the adapters rely on (the Neo4j one has a Cypher file per neighborhood depth). */
 export const SLICE_LIMITS = { maxDepth: 3, maxNodes: 500, maxHops: 6 } as const;
+
+/** What a write asks beside its batch. */
+export interface WriteOptions {
+  /**
+   * Rules checked inside the write's transaction, after every earlier write and before this one
+   * lands (domain/preconditions.ts); the first that fails refuses the whole write with a
+   * PreconditionFailedError. The precondition's nodes must be among the batch's nodes.
+   */
+  preconditions?: readonly Precondition[];
+}
 
 export interface StoreCounts {
   nodes: number;
@@ -121,8 +132,11 @@ export interface GraphStore {
   /** The whole graph: every node by uid, every relationship in the order of `neighborhood`. */
   snapshot(): Promise<GraphSlice>;
 
-  /** Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. */
-  write(batch: GraphBatch): Promise<WriteSummary>;
+  /**
+   * Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing, if
+   * every precondition of `options` holds when the write runs.
+   */
+  write(batch: GraphBatch, options?: WriteOptions): Promise<WriteSummary>;
 
   counts(): Promise<StoreCounts>;
 
@@ -145,5 +159,17 @@ export class StoreInputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "StoreInputError";
+  }
+}
+
+/** A write rule did not hold when the write ran (port.WriteOptions); nothing was written. */
+export class PreconditionFailedError extends StoreInputError {
+  constructor(readonly failure: PreconditionFailure) {
+    super(
+      failure.precondition.kind === "KEEPS_TARGET"
+        ? `${failure.precondition.from.kind} '${failure.precondition.from.key}' holds ${failure.precondition.type} to ${failure.held?.kind} '${failure.held?.key}'`
+        : `${failure.precondition.node.kind} '${failure.precondition.node.key}' changed since it was read`,
+    );
+    this.name = "PreconditionFailedError";
   }
 }

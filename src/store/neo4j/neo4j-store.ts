@@ -4,8 +4,9 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { SLICE_LIMITS, StoreInputError } from "../port.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
@@ -22,6 +23,7 @@ const QUERIES = [
   "organization/list",
   "write/merge-nodes",
   "write/merge-relationships",
+  "write/precondition-state",
   "report/coverage",
   ...SLICE_QUERIES,
   ...RELATION_NAMES.map((name) => `related/${name}`),
@@ -166,7 +168,10 @@ export class Neo4jStore implements GraphStore {
     return sliceOf(row, false);
   }
 
-  async write(batch: GraphBatch): Promise<WriteSummary> {
+  async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+    const preconditions = options.preconditions ?? [];
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
     const nodes = batch.nodes.map((n) => ({
       uid: uidOf(n),
       kind: n.kind,
@@ -181,6 +186,8 @@ export class Neo4jStore implements GraphStore {
       byType.set(rel.type, list);
     }
     return this.executor.write(async (run) => {
+      // The rules first, in the same transaction, with their nodes locked until it ends.
+      if (preconditions.length > 0) await this.checkPreconditions(run, preconditions);
       const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
       const summary = { nodesCreated: n.created as number, nodesUpdated: n.updated as number, relationshipsCreated: 0, relationshipsUpdated: 0 };
       for (const [type, ofType] of byType) {
@@ -193,6 +200,22 @@ export class Neo4jStore implements GraphStore {
       }
       return summary;
     });
+  }
+
+  /** Locks and reads the rules' nodes (write/precondition-state.cypher); throws when a rule fails. */
+  private async checkPreconditions(run: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>, preconditions: readonly Precondition[]): Promise<void> {
+    const rows = await run(this.cypher.get("write/precondition-state"), { uids: preconditionNodes(preconditions).map(uidOf), types: preconditionTypes(preconditions) });
+    const state = new Map<string, NodeState>(
+      rows.map((row) => [
+        row.uid as string,
+        {
+          props: (row.props as Properties | null) ?? null,
+          out: (row.out as Row[]).map((r) => ({ type: r.type as string, to: refOfUid(r.to as string)! })),
+        },
+      ]),
+    );
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
   }
 
   /**
