@@ -52,6 +52,11 @@ function rankOf(kind: SourceKind | null): number {
   return kind === null ? Number.MAX_SAFE_INTEGER : SOURCE_RANK[kind];
 }
 
+/** The strongest of some source kinds (null for none, or only unknown sources). */
+export function strongest(kinds: ReadonlyArray<SourceKind | null>): SourceKind | null {
+  return kinds.reduce<SourceKind | null>((best, kind) => (kind !== null && rankOf(kind) < rankOf(best) ? kind : best), null);
+}
+
 /**
  * Whether a value from a source of kind `incoming` may replace a value held on the word of
  * sources of kinds `held`: only a strictly stronger source may. A value held on no source's word

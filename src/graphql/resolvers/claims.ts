@@ -5,7 +5,7 @@
 // but names the fact it comes from. Every read goes through the per-request loaders.
 import type { NodeRecord } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
-import { CLAIMS_ORDER, rankClaims, type ClaimInput } from "../../domain/provenance.js";
+import { CLAIMS_ORDER, rankClaims, strongest, type ClaimInput } from "../../domain/provenance.js";
 import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
 import { Claim, DerivedFrom, Supersession } from "../types/claim-type.js";
@@ -102,10 +102,14 @@ export async function claimsOf(ctx: Context, asset: NodeRecord, property: string
     ...country,
     ...beside.filter((i) => typeof i.rel.property === "string" && wanted(i.rel.property)).map(claimed),
   ];
-  const slugs = [...new Set(inputs.flatMap((c) => (c.source ? [c.source] : [])))];
+  const slugs = [...new Set(inputs.flatMap((c) => (c.source ? [c.source] : (c.derivedFrom?.sourceSlugs ?? []))))];
   const sources = await ctx.loaders.nodesOf(slugs.map((key) => ({ kind: "Source" as const, key })));
   const kindOf = new Map(sources.map((s) => [s.key, s.props.sourceKind as SourceKind]));
-  const withKinds = inputs.map((c) => ({ ...c, sourceKind: c.source ? (kindOf.get(c.source) ?? null) : null }));
+  // A derived value ranks as strong as the fact it comes from: it cites none of that fact's sources,
+  // but it is no weaker than they are (a dataset's word does not outrank the curated headquarters).
+  const rankKind = (c: Candidate): SourceKind | null =>
+    c.source ? (kindOf.get(c.source) ?? null) : strongest((c.derivedFrom?.sourceSlugs ?? []).map((slug) => kindOf.get(slug) ?? null));
+  const withKinds = inputs.map((c) => ({ ...c, sourceKind: rankKind(c) }));
   const current = withKinds.filter((c) => !c.superseded);
   // A value held and also claimed by the same source is one claim.
   const unique = current.filter((c, i) => current.findIndex((o) => o.property === c.property && o.value === c.value && o.source === c.source) === i);
