@@ -90,14 +90,18 @@ function supersededClaims(existing: NodeRecord | null, field: SupersedableFact, 
   }));
 }
 
-/** The properties a write of these facts rests on: their values and sources as read. */
-function factsAsRead(existing: NodeRecord | null, fields: readonly SupersedableFact[]): Record<string, PropertyValue | null> {
+/** Names every node write carries (see names()): what it writes back rests on them as read. */
+const NAME_FIELDS = ["name", "nameKo", "aliases"] as const;
+
+/**
+ * The rule that the node's properties a write rests on are still as read: the names it writes back
+ * and `others` (a fact's value and the sources it keeps or supersedes). Without it a concurrent
+ * write's names or value would be written over with the stale ones, and lost.
+ */
+function unchanged(node: NodeRef, existing: NodeRecord | null, others: readonly string[]): Precondition {
   const props: Record<string, PropertyValue | null> = {};
-  for (const field of fields) {
-    props[field] = existing?.props[field] ?? null;
-    props[`${field}Sources`] = existing?.props[`${field}Sources`] ?? null;
-  }
-  return props;
+  for (const field of [...NAME_FIELDS, ...others]) props[field] = existing?.props[field] ?? null;
+  return { kind: "UNCHANGED", node, props };
 }
 
 /**
@@ -205,8 +209,8 @@ export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): Cura
   ];
   const changed = SUPERSEDABLE_FACTS.filter((f) => facts[f] !== undefined);
   for (const field of changed) relationships.push(...supersededClaims(model, field, facts[field], c));
-  // The facts' sources and the values superseded rest on the model as read: the store checks it still is.
-  const preconditions: Precondition[] = changed.length > 0 ? [{ kind: "UNCHANGED", node: self, props: factsAsRead(model, changed) }] : [];
+  // The names, the facts' sources and the values superseded rest on the model as read: the store checks it still is.
+  const preconditions: Precondition[] = [unchanged(self, model, changed.flatMap((f) => [f, `${f}Sources`]))];
   if (facts.countryCode) {
     const country = ref("Country", facts.countryCode);
     if (now.ownCountry && now.ownCountry.key !== facts.countryCode) throw movedError("ORIGINATES_IN", self, ref("Country", now.ownCountry.key));
@@ -243,9 +247,9 @@ export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNo
     },
   };
   const relationships: RelationshipRecord[] = [];
-  const preconditions: Precondition[] = [];
+  const self = ref("Organization", facts.slug);
+  const preconditions: Precondition[] = [unchanged(self, organization, [])];
   if (facts.countryCode) {
-    const self = ref("Organization", facts.slug);
     const country = ref("Country", facts.countryCode);
     if (now.country && now.country.key !== facts.countryCode) throw movedError("HEADQUARTERED_IN", self, ref("Country", now.country.key));
     relationships.push({ type: "HEADQUARTERED_IN", from: self, to: country, key: "", props: { sources: cite(now.country?.rel.sources, c.source) } });
@@ -294,9 +298,11 @@ export interface InclusionFacts {
  * Records that a report includes a model, and optionally whether its inclusions are now complete.
  * Writes only merge, so an inclusion is never taken back here.
  */
-export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, existing: Properties | null, c: Citation): GraphBatch {
+export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, existing: Properties | null, c: Citation): CurationWrite {
   const nodes: NodeRecord[] = [];
+  const preconditions: Precondition[] = [];
   if (facts.inclusionsComplete !== undefined && facts.inclusionsComplete !== null) {
+    preconditions.push(unchanged(ref("Report", report.key), report, ["scopeSources"]));
     nodes.push({
       kind: "Report",
       key: report.key,
@@ -308,7 +314,7 @@ export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, ex
     });
   }
   const rel: RelationshipRecord = { type: "INCLUDES", from: ref("Report", facts.reportSlug), to: ref("Model", facts.modelSlug), key: "", props: { sources: cite(existing?.sources, c.source) } };
-  return batch(c, nodes, [rel]);
+  return { batch: batch(c, nodes, [rel]), preconditions };
 }
 
 export interface OmissionClaimFacts {

@@ -122,12 +122,14 @@ export class CurationService {
 
   /** Records that a report includes a model. Returns the report as stored. */
   async setReportInclusion(input: ReportInclusionInput): Promise<NodeRecord> {
-    const [report, c] = await this.read(input.sourceSlug, [
-      { ref: { kind: "Report", key: input.reportSlug }, field: "input.reportSlug" },
-      { ref: { kind: "Model", key: input.modelSlug }, field: "input.modelSlug" },
-    ]);
-    const existing = (await this.related("model-included-in", input.modelSlug)).find((r) => r.key === input.reportSlug)?.rel ?? null;
-    await this.write(() => setReportInclusion(input, report!, existing, c)); // report: checked by read()
+    await this.retrying(async () => {
+      const [report, c] = await this.read(input.sourceSlug, [
+        { ref: { kind: "Report", key: input.reportSlug }, field: "input.reportSlug" },
+        { ref: { kind: "Model", key: input.modelSlug }, field: "input.modelSlug" },
+      ]);
+      const existing = (await this.related("model-included-in", input.modelSlug)).find((r) => r.key === input.reportSlug)?.rel ?? null;
+      await this.write(() => setReportInclusion(input, report!, existing, c)); // report: checked by read()
+    });
     return this.reread({ kind: "Report", key: input.reportSlug });
   }
 

@@ -74,6 +74,16 @@ describe.each(STORE_CASES)("curation and provenance [$name]", (storeCase) => {
     });
   });
 
+  it("a Korean name written while 7 other writes of the model race is not written over", async () => {
+    await as(ALICE, UPSERT_MODEL, { input: { slug: "named-race", name: "Named", organizationSlug: "naver" } });
+    const others = CODES.slice(1).map((_, i) => ({ slug: "named-race", name: "Named", organizationSlug: "naver", releaseDate: `2022-0${i + 1}-01` }));
+    const writes = [{ slug: "named-race", name: "Named", organizationSlug: "naver", nameKo: "이름" }, ...others];
+    const results = await Promise.all(writes.map((input) => as(BOB, UPSERT_MODEL, { input })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const read = await query(store, `{ model(slug: "named-race") { nameKo } }`);
+    expect(read.model.nameKo).toBe("이름");
+  });
+
   describe("nothing is lost by curation", () => {
     it("two curation writes of a release date leave both readable, the later preferred, the earlier superseded with who and when", async () => {
       const before = new Date().toISOString();
