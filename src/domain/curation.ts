@@ -60,7 +60,8 @@ export interface CurationWrite {
  * The facts of an asset that a curation write can replace, each with its own provenance
  * (`<fact>Sources`). A write that changes one keeps the value it replaces as a superseded claim
  * (supersededClaims). A model's country and an organization's headquarters are never replaced (a
- * write that would move them is refused), nor are names, which a write only sets.
+ * write that would move them is refused). A replaced name is not kept: names carry no sources of
+ * their own to keep with the old one (docs/provenance.md).
  */
 export const SUPERSEDABLE_FACTS = ["releaseDate", "trainingCostUsd"] as const;
 export type SupersedableFact = (typeof SUPERSEDABLE_FACTS)[number];
