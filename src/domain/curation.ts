@@ -133,9 +133,58 @@ function fact(existing: NodeRecord | null, field: string, value: string | number
   return { [field]: value, [`${field}Sources`]: same ? cite(existing?.props[`${field}Sources`], source) : [source] };
 }
 
-/** Relationship properties for a value-carrying relationship (a score, an observed value). */
-function citedValue(existing: Properties | null, values: Properties, sameValue: boolean, source: string): Properties {
-  return { ...values, sources: existing && sameValue ? cite(existing.sources, source) : [source] };
+/**
+ * A value a curation write replaced on a relationship (a score, an observed value): the value, what
+ * went with it (unit, rank), the sources it was held on, and what replaced it, when, by whom.
+ */
+export interface SupersededValue {
+  value: number;
+  unit?: string | null;
+  rank?: number | null;
+  sources: string[];
+  supersededBy: string;
+  curator: string;
+  at: string;
+}
+
+/**
+ * The history of a value-carrying relationship, oldest first. Each entry is one JSON text in the
+ * relationship's `history` list: a property holds lists of plain values only, and the entry must
+ * land in the same relationship write as the value that replaces it (all or nothing, both stores).
+ */
+export function historyOf(rel: Properties): SupersededValue[] {
+  const entries = Array.isArray(rel.history) ? (rel.history as string[]) : [];
+  return entries.flatMap((text) => {
+    try {
+      return [JSON.parse(text) as SupersededValue];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The sources a relationship's value is held on: its own (`<field>Sources`), else the relationship's (seed data). */
+export function valueSources(rel: Properties, field: "score" | "value"): string[] {
+  const own = rel[`${field}Sources`];
+  return Array.isArray(own) ? (own as string[]) : Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
+}
+
+/**
+ * Relationship properties for a value-carrying relationship: the same value gains the source; a
+ * new value keeps only its own (`<field>Sources`: the old sources do not vouch for it), and the
+ * value it replaces joins `history`. `sources` names every source that gave the relationship a
+ * value (the stores add to it).
+ */
+function revisedValue(existing: Properties | null, field: "score" | "value", values: Properties, kept: readonly string[], c: Citation): Properties {
+  const held = existing?.[field];
+  const same = held === values[field];
+  const props: Properties = { ...values, [`${field}Sources`]: existing && same ? cite(valueSources(existing, field), c.source) : [c.source], sources: [c.source] };
+  if (existing && !same && typeof held === "number") {
+    const entry: SupersededValue = { value: held, sources: valueSources(existing, field), supersededBy: c.source, curator: c.curator, at: c.at };
+    for (const k of kept) (entry as unknown as Record<string, unknown>)[k] = existing[k] ?? null;
+    props.history = [...((existing.history as string[] | undefined) ?? []), JSON.stringify(entry)];
+  }
+  return props;
 }
 
 /**
@@ -266,10 +315,10 @@ export interface BenchmarkResultFacts {
   unit?: string | null;
 }
 
-/** One score per model and benchmark: a new score replaces the old one, with its own source. */
+/** One score per model and benchmark: a new score replaces the old one, with its own source, and the old one joins the history. */
 export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): GraphBatch {
   const values: Properties = { score: facts.score, ...(facts.unit !== undefined ? { unit: facts.unit } : {}) };
-  const props = citedValue(existing, values, existing?.score === facts.score, c.source);
+  const props = revisedValue(existing, "score", values, ["unit"], c);
   return batch(c, [], [{ type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props }]);
 }
 
@@ -281,10 +330,13 @@ export interface ObservationFacts {
   rank?: number | null;
 }
 
-/** One value per indicator, subject and year (the relationship's key is the year, as in the seed). */
+/**
+ * One value per indicator, subject and year (the relationship's key is the year, as in the seed);
+ * a new value replaces the old one, which joins the history.
+ */
 export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): GraphBatch {
   const values: Properties = { year: facts.year, value: facts.value, ...(facts.rank !== undefined ? { rank: facts.rank } : {}) };
-  const props = citedValue(existing, values, existing?.value === facts.value, c.source);
+  const props = revisedValue(existing, "value", values, ["rank"], c);
   return batch(c, [], [{ type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props }]);
 }
 

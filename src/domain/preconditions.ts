@@ -4,6 +4,7 @@
 // the nodes locked), so two concurrent writes cannot both pass a rule that only one of them may.
 import type { NodeRef, PropertyValue } from "./graph.js";
 import { uidOf } from "./graph.js";
+import type { RelationshipType } from "./kinds.js";
 
 /** Relationships a node keeps to one target: a model's own country, an organization's headquarters. */
 export const KEPT_TARGET_TYPES = ["ORIGINATES_IN", "HEADQUARTERED_IN"] as const;
@@ -22,13 +23,19 @@ export type Precondition =
    * sources, the value it supersedes) then rest on the graph as it is; the caller reads again and
    * retries when this fails.
    */
-  | { kind: "UNCHANGED"; node: NodeRef; props: Readonly<Record<string, PropertyValue | null>> };
+  | { kind: "UNCHANGED"; node: NodeRef; props: Readonly<Record<string, PropertyValue | null>> }
+  /**
+   * The same for a relationship (a score, an observed value) and the properties its write rests
+   * on; a missing relationship reads as all null. Its `from` node need not be written by the batch.
+   */
+  | { kind: "RELATIONSHIP_UNCHANGED"; type: RelationshipType; from: NodeRef; to: NodeRef; key: string; props: Readonly<Record<string, PropertyValue | null>> };
 
 /** What a store knows of one node when it checks the rules: its properties and its outgoing relationships. */
 export interface NodeState {
   /** null when the node does not exist. */
   props: Readonly<Record<string, PropertyValue | null | undefined>> | null;
-  out: ReadonlyArray<{ type: string; to: NodeRef }>;
+  /** Its outgoing relationships of the types the rules look at (preconditionTypes), with their keys and properties. */
+  out: ReadonlyArray<{ type: string; to: NodeRef; key: string; props: Readonly<Record<string, PropertyValue | null | undefined>> }>;
 }
 
 /** A rule that did not hold, and for KEEPS_TARGET the target held instead. */
@@ -37,9 +44,14 @@ export interface PreconditionFailure {
   held: NodeRef | null;
 }
 
+/** The node whose state a rule reads. */
+function subjectOf(p: Precondition): NodeRef {
+  return p.kind === "UNCHANGED" ? p.node : p.from;
+}
+
 /** The nodes whose state the rules need: the stores lock and read these. */
 export function preconditionNodes(preconditions: readonly Precondition[]): NodeRef[] {
-  const refs = preconditions.map((p) => (p.kind === "KEEPS_TARGET" ? p.from : p.node));
+  const refs = preconditions.map(subjectOf);
   return refs.filter((r, i) => refs.findIndex((o) => uidOf(o) === uidOf(r)) === i);
 }
 
@@ -49,12 +61,21 @@ export function preconditionNodes(preconditions: readonly Precondition[]): NodeR
  */
 export function preconditionNodeNotWritten(preconditions: readonly Precondition[], written: readonly NodeRef[]): NodeRef | null {
   const uids = new Set(written.map(uidOf));
-  return preconditionNodes(preconditions).find((ref) => !uids.has(uidOf(ref))) ?? null;
+  return preconditions.filter((p) => p.kind !== "RELATIONSHIP_UNCHANGED").map(subjectOf).find((ref) => !uids.has(uidOf(ref))) ?? null;
 }
 
-/** The relationship types the rules look at (what a store reads of each node's outgoing relationships). */
-export function preconditionTypes(preconditions: readonly Precondition[]): string[] {
-  return [...new Set(preconditions.flatMap((p) => (p.kind === "KEEPS_TARGET" ? [p.type] : [])))];
+/**
+ * What a store reads of the rules' nodes' outgoing relationships: every relationship of the
+ * `anyTarget` types (a kept target may be any node), and of the `pair` types only those to `targets`.
+ */
+export function preconditionTypes(preconditions: readonly Precondition[]): { anyTarget: string[]; pair: string[]; targets: string[] } {
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const pairs = preconditions.filter((p) => p.kind === "RELATIONSHIP_UNCHANGED");
+  return {
+    anyTarget: unique(preconditions.flatMap((p) => (p.kind === "KEEPS_TARGET" ? [p.type] : []))),
+    pair: unique(pairs.map((p) => p.type)),
+    targets: unique(pairs.map((p) => uidOf(p.to))),
+  };
 }
 
 function sameValue(a: PropertyValue | null | undefined, b: PropertyValue | null | undefined): boolean {
@@ -75,7 +96,10 @@ export function failedPrecondition(preconditions: readonly Precondition[], state
       const other = state.get(uidOf(p.from))?.out.find((r) => r.type === p.type && uidOf(r.to) !== uidOf(p.to));
       if (other) return { precondition: p, held: other.to };
     } else {
-      const props = state.get(uidOf(p.node))?.props ?? null;
+      const props =
+        p.kind === "UNCHANGED"
+          ? (state.get(uidOf(p.node))?.props ?? null)
+          : (state.get(uidOf(p.from))?.out.find((r) => r.type === p.type && r.key === p.key && uidOf(r.to) === uidOf(p.to))?.props ?? null);
       const changed = Object.entries(p.props).some(([name, value]) => !sameValue(props?.[name], value));
       if (changed) return { precondition: p, held: null };
     }

@@ -165,11 +165,13 @@ export class StoreInputError extends Error {
 /** A write rule did not hold when the write ran (port.WriteOptions); nothing was written. */
 export class PreconditionFailedError extends StoreInputError {
   constructor(readonly failure: PreconditionFailure) {
-    super(
-      failure.precondition.kind === "KEEPS_TARGET"
-        ? `${failure.precondition.from.kind} '${failure.precondition.from.key}' holds ${failure.precondition.type} to ${failure.held?.kind} '${failure.held?.key}'`
-        : `${failure.precondition.node.kind} '${failure.precondition.node.key}' changed since it was read`,
-    );
+    super(PreconditionFailedError.describe(failure));
     this.name = "PreconditionFailedError";
+  }
+
+  private static describe({ precondition: p, held }: PreconditionFailure): string {
+    if (p.kind === "KEEPS_TARGET") return `${p.from.kind} '${p.from.key}' holds ${p.type} to ${held?.kind} '${held?.key}'`;
+    if (p.kind === "UNCHANGED") return `${p.node.kind} '${p.node.key}' changed since it was read`;
+    return `${p.type} from ${p.from.kind} '${p.from.key}' to ${p.to.kind} '${p.to.key}' changed since it was read`;
   }
 }

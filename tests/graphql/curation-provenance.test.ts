@@ -121,6 +121,27 @@ describe.each(STORE_CASES)("curation and provenance [$name]", (storeCase) => {
       ]);
     });
 
+    it("a replaced benchmark score stays in the result's history, and the new score cites only its own source", async () => {
+      const text = `mutation($input: BenchmarkResultInput!) { recordBenchmarkResult(input: $input) { score } }`;
+      await as(ALICE, text, { input: { modelSlug: "exaone-2-0", benchmarkSlug: "mmmu", score: 30, unit: "%" } });
+      await as(BOB, text, { input: { modelSlug: "exaone-2-0", benchmarkSlug: "mmmu", score: 31, sourceSlug: "ai-index-2024" } });
+      const read = await query(store, `{ model(slug: "exaone-2-0") { benchmarkResults { score sources { slug } history { value unit sources { slug } superseded { curator by { slug } } } benchmark { slug } } } }`);
+      const result = read.model.benchmarkResults.find((r: any) => r.benchmark.slug === "mmmu");
+      expect(result).toMatchObject({ score: 31, sources: [{ slug: "ai-index-2024" }] });
+      expect(result.history).toEqual([{ value: 30, unit: "%", sources: [{ slug: "curation-alice" }], superseded: { curator: "bob", by: { slug: "ai-index-2024" } } }]);
+    });
+
+    it("a replaced observation stays in its history", async () => {
+      const text = `mutation($input: ObservationInput!) { recordObservation(input: $input) { value } }`;
+      const before = await query(store, `{ country(code: "KR") { observations(indicator: "ai-patents-per-100k", year: 2022) { value rank sources { slug } } } }`);
+      const [seeded] = before.country.observations;
+      await as(ALICE, text, { input: { indicatorSlug: "ai-patents-per-100k", countryCode: "KR", year: 2022, value: 10.5, rank: 2 } });
+      const read = await query(store, `{ country(code: "KR") { observations(indicator: "ai-patents-per-100k", year: 2022) { value rank sources { slug } history { value rank sources { slug } superseded { curator } } } } }`);
+      expect(read.country.observations).toEqual([
+        { value: 10.5, rank: 2, sources: [{ slug: "curation-alice" }], history: [{ value: seeded.value, rank: seeded.rank, sources: seeded.sources, superseded: { curator: "alice" } }] },
+      ]);
+    });
+
     it("writing the same value again supersedes nothing", async () => {
       await as(ALICE, UPSERT_MODEL, { input: { slug: "steady", name: "Steady", organizationSlug: "naver", releaseDate: "2022-02-02" } });
       await as(BOB, UPSERT_MODEL, { input: { slug: "steady", name: "Steady", organizationSlug: "naver", releaseDate: "2022-02-02" } });

@@ -5,7 +5,8 @@ import { disagree } from "../../domain/provenance.js";
 import { compareText } from "../../domain/search.js";
 import type { Context } from "../context.js";
 import { Asset } from "../types/asset-type.js";
-import { Claim, Conflict, DerivedFrom, Supersession } from "../types/claim-type.js";
+import { Claim, Conflict, DerivedFrom } from "../types/claim-type.js";
+import { SupersededValue, Supersession } from "../types/history-type.js";
 import { entityOf } from "../types/entity-of.js";
 import { Node } from "../types/node-type.js";
 import { Source } from "../types/source-type.js";
@@ -26,6 +27,14 @@ export class SupersessionResolver {
   @FieldResolver(() => Source, { description: "The source the replacing value cites." })
   by(@Root() superseded: Supersession, @Ctx() ctx: Context): Promise<Source> {
     return sourceNamed(ctx, superseded.bySlug);
+  }
+}
+
+@Resolver(() => SupersededValue)
+export class SupersededValueResolver {
+  @FieldResolver(() => [Source], { description: "The sources the value was held on." })
+  sources(@Root() value: SupersededValue, @Ctx() ctx: Context): Promise<Source[]> {
+    return sourcesOf(ctx, value.sourceSlugs);
   }
 }
 

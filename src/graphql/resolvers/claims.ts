@@ -8,7 +8,8 @@ import type { SourceKind } from "../../domain/kinds.js";
 import { CLAIMS_ORDER, rankClaims, strongest, type ClaimInput } from "../../domain/provenance.js";
 import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
-import { Claim, DerivedFrom, Supersession } from "../types/claim-type.js";
+import { Claim, DerivedFrom } from "../types/claim-type.js";
+import { Supersession } from "../types/history-type.js";
 import { strings } from "../types/node-type.js";
 import { FIRST_ONLY, relatedItems } from "./load.js";
 

@@ -4,6 +4,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import { DERIVATION_RULES, type DerivationRule as DerivationRuleValue } from "../../domain/provenance.js";
 import { Asset } from "./asset-type.js";
+import { Supersession } from "./history-type.js";
 
 export const DerivationRule = Object.fromEntries(Object.keys(DERIVATION_RULES).map((r) => [r, r])) as { [K in DerivationRuleValue]: K };
 registerEnumType(DerivationRule, {
@@ -25,18 +26,6 @@ export class DerivedFrom {
 
   /** The sources of the subject's fact; the Sources are loaded by the field resolver. */
   sourceSlugs: string[];
-}
-
-@ObjectType({ description: "When a curation write replaced a value, what replaced it and on whose word." })
-export class Supersession {
-  @Field({ description: "ISO 8601 date-time of the write that replaced the value." })
-  at: string;
-
-  @Field({ description: "The curator whose write replaced it." })
-  curator: string;
-
-  /** The source the new value cites; the Source is loaded by the field resolver. */
-  bySlug: string;
 }
 
 @ObjectType({

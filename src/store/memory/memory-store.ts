@@ -356,10 +356,11 @@ export class MemoryStore implements GraphStore {
         state.set(uid, { props: null, out: [] });
         continue;
       }
-      const out: Array<{ type: string; to: NodeRef }> = [];
+      const out: Array<NodeState["out"][number]> = [];
       this.graph.forEachOutEdge(uid, (_e, attrs, _source, target) => {
         const { kind, key } = this.graph.getNodeAttributes(target) as NodeAttrs;
-        out.push({ type: (attrs as EdgeAttrs).type, to: { kind, key } });
+        const e = attrs as EdgeAttrs;
+        out.push({ type: e.type, to: { kind, key }, key: e.key, props: e.props });
       });
       state.set(uid, { props: (this.graph.getNodeAttributes(uid) as NodeAttrs).props, out });
     }

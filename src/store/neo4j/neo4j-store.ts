@@ -23,6 +23,7 @@ const QUERIES = [
   "organization/list",
   "write/merge-nodes",
   "write/merge-relationships",
+  "write/precondition-nodes",
   "write/precondition-state",
   "report/coverage",
   ...SLICE_QUERIES,
@@ -187,7 +188,7 @@ export class Neo4jStore implements GraphStore {
     }
     return this.executor.write(async (run) => {
       // The rules first, in the same transaction, with their nodes locked until it ends.
-      if (preconditions.length > 0) await this.checkPreconditions(run, preconditions);
+      if (preconditions.length > 0) await this.checkPreconditions(run, batch, preconditions);
       const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
       const summary = { nodesCreated: n.created as number, nodesUpdated: n.updated as number, relationshipsCreated: 0, relationshipsUpdated: 0 };
       for (const [type, ofType] of byType) {
@@ -202,15 +203,23 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  /** Locks and reads the rules' nodes (write/precondition-state.cypher); throws when a rule fails. */
-  private async checkPreconditions(run: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>, preconditions: readonly Precondition[]): Promise<void> {
-    const rows = await run(this.cypher.get("write/precondition-state"), { uids: preconditionNodes(preconditions).map(uidOf), types: preconditionTypes(preconditions) });
+  /** Locks the write's nodes and reads the rules' state (write/precondition-*.cypher); throws when a rule fails. */
+  private async checkPreconditions(run: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>, batch: GraphBatch, preconditions: readonly Precondition[]): Promise<void> {
+    // Every node the write touches is locked, in uid order: writes that lock in one order cannot
+    // deadlock on each other (without it, 8 racing writes of one model met DeadlockDetected, once
+    // its curator's source had grown dense with superseded claims).
+    const written = new Set(batch.nodes.map(uidOf));
+    const touched = new Set([...written, ...batch.relationships.flatMap((r) => [uidOf(r.from), uidOf(r.to)]), ...preconditionNodes(preconditions).map(uidOf)]);
+    const uids = [...touched].sort();
+    const ids = new Map((await run(this.cypher.get("write/precondition-nodes"), { uids })).map((r) => [r.uid as string, (r.id as string | null) ?? null]));
+    const nodes = uids.map((uid) => ({ uid, id: ids.get(uid) ?? null, written: written.has(uid) }));
+    const rows = await run(this.cypher.get("write/precondition-state"), { nodes, ...preconditionTypes(preconditions) });
     const state = new Map<string, NodeState>(
       rows.map((row) => [
         row.uid as string,
         {
           props: (row.props as Properties | null) ?? null,
-          out: (row.out as Row[]).map((r) => ({ type: r.type as string, to: refOfUid(r.to as string)! })),
+          out: (row.out as Row[]).map((r) => ({ type: r.type as string, to: refOfUid(r.to as string)!, key: String(r.key ?? ""), props: (r.props ?? {}) as Properties })),
         },
       ]),
     );
