@@ -169,6 +169,13 @@ export function valueSources(rel: Properties, field: "score" | "value"): string[
   return Array.isArray(own) ? (own as string[]) : Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
 }
 
+/** The rule that the relationship's value, its sources and its history are still as read (revisedValue rests on them). */
+function relationshipAsRead(rel: RelationshipRecord, existing: Properties | null, fields: readonly string[], field: "score" | "value"): Precondition {
+  const props: Record<string, PropertyValue | null> = {};
+  for (const name of [...fields, `${field}Sources`, "history"]) props[name] = existing?.[name] ?? null;
+  return { kind: "RELATIONSHIP_UNCHANGED", type: rel.type, from: rel.from, to: rel.to, key: rel.key, props };
+}
+
 /**
  * Relationship properties for a value-carrying relationship: the same value gains the source; a
  * new value keeps only its own (`<field>Sources`: the old sources do not vouch for it), and the
@@ -316,10 +323,11 @@ export interface BenchmarkResultFacts {
 }
 
 /** One score per model and benchmark: a new score replaces the old one, with its own source, and the old one joins the history. */
-export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): GraphBatch {
+export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): CurationWrite {
   const values: Properties = { score: facts.score, ...(facts.unit !== undefined ? { unit: facts.unit } : {}) };
   const props = revisedValue(existing, "score", values, ["unit"], c);
-  return batch(c, [], [{ type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props }]);
+  const rel: RelationshipRecord = { type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props };
+  return { batch: batch(c, [], [rel]), preconditions: [relationshipAsRead(rel, existing, ["score", "unit"], "score")] };
 }
 
 export interface ObservationFacts {
@@ -334,10 +342,11 @@ export interface ObservationFacts {
  * One value per indicator, subject and year (the relationship's key is the year, as in the seed);
  * a new value replaces the old one, which joins the history.
  */
-export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): GraphBatch {
+export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): CurationWrite {
   const values: Properties = { year: facts.year, value: facts.value, ...(facts.rank !== undefined ? { rank: facts.rank } : {}) };
   const props = revisedValue(existing, "value", values, ["rank"], c);
-  return batch(c, [], [{ type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props }]);
+  const rel: RelationshipRecord = { type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props };
+  return { batch: batch(c, [], [rel]), preconditions: [relationshipAsRead(rel, existing, ["value", "rank"], "value")] };
 }
 
 export interface InclusionFacts {

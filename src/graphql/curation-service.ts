@@ -98,26 +98,30 @@ export class CurationService {
 
   /** Records a model's score on a benchmark. Returns the relationship's properties as stored. */
   async recordBenchmarkResult(input: BenchmarkResultInput): Promise<Properties> {
-    const [, c] = await this.read(input.sourceSlug, [
-      { ref: { kind: "Model", key: input.modelSlug }, field: "input.modelSlug" },
-      { ref: { kind: "Benchmark", key: input.benchmarkSlug }, field: "input.benchmarkSlug" },
-    ]);
-    const existing = (await this.related("model-benchmark-results", input.modelSlug)).find((r) => r.key === input.benchmarkSlug)?.rel ?? null;
-    const written = await this.write(() => recordBenchmarkResult(input, existing, c));
-    return merged(existing, written.relationships[0].props);
+    return this.retrying(async () => {
+      const [, c] = await this.read(input.sourceSlug, [
+        { ref: { kind: "Model", key: input.modelSlug }, field: "input.modelSlug" },
+        { ref: { kind: "Benchmark", key: input.benchmarkSlug }, field: "input.benchmarkSlug" },
+      ]);
+      const existing = (await this.related("model-benchmark-results", input.modelSlug)).find((r) => r.key === input.benchmarkSlug)?.rel ?? null;
+      const written = await this.write(() => recordBenchmarkResult(input, existing, c));
+      return merged(existing, written.relationships[0].props);
+    });
   }
 
   /** Records an indicator's value for a country or an organization in a year. */
   async recordObservation(input: ObservationInput): Promise<{ subject: NodeRef; props: Properties }> {
     const subject = this.subjectOf(input);
-    const [, c] = await this.read(input.sourceSlug, [
-      { ref: { kind: "Indicator", key: input.indicatorSlug }, field: "input.indicatorSlug" },
-      { ref: subject, field: subject.kind === "Country" ? "input.countryCode" : "input.organizationSlug" },
-    ]);
-    const sameYear = await this.related("indicator-observations", input.indicatorSlug, { year: input.year });
-    const existing = sameYear.find((r) => r.kind === subject.kind && r.key === subject.key)?.rel ?? null;
-    const written = await this.write(() => recordObservation({ ...input, subject }, existing, c));
-    return { subject, props: merged(existing, written.relationships[0].props) };
+    return this.retrying(async () => {
+      const [, c] = await this.read(input.sourceSlug, [
+        { ref: { kind: "Indicator", key: input.indicatorSlug }, field: "input.indicatorSlug" },
+        { ref: subject, field: subject.kind === "Country" ? "input.countryCode" : "input.organizationSlug" },
+      ]);
+      const sameYear = await this.related("indicator-observations", input.indicatorSlug, { year: input.year });
+      const existing = sameYear.find((r) => r.kind === subject.kind && r.key === subject.key)?.rel ?? null;
+      const written = await this.write(() => recordObservation({ ...input, subject }, existing, c));
+      return { subject, props: merged(existing, written.relationships[0].props) };
+    });
   }
 
   /** Records that a report includes a model. Returns the report as stored. */
@@ -199,7 +203,7 @@ export class CurationService {
   }
 
   /** Runs read-build-write again while what it was built on changes under it. */
-  private async retrying(attempt: () => Promise<void>): Promise<void> {
+  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
     for (let i = 1; ; i++) {
       try {
         return await attempt();

@@ -74,6 +74,18 @@ describe.each(STORE_CASES)("curation and provenance [$name]", (storeCase) => {
     });
   });
 
+  it("8 concurrent scores of one model on one benchmark all land, each replaced one in the result's history", async () => {
+    const text = `mutation($input: BenchmarkResultInput!) { recordBenchmarkResult(input: $input) { score } }`;
+    await as(ALICE, UPSERT_MODEL, { input: { slug: "raced-score", name: "Raced score", organizationSlug: "naver" } });
+    const scores = CODES.map((_, i) => 40 + i);
+    const results = await Promise.all(scores.map((score) => as(ALICE, text, { input: { modelSlug: "raced-score", benchmarkSlug: "mmmu", score } })));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const read = await query(store, `{ model(slug: "raced-score") { benchmarkResults { score history { value } } } }`);
+    const [result] = read.model.benchmarkResults;
+    expect(result.history).toHaveLength(scores.length - 1);
+    expect([...result.history.map((h: any) => h.value), result.score].sort()).toEqual(scores);
+  });
+
   it("a Korean name written while 7 other writes of the model race is not written over", async () => {
     await as(ALICE, UPSERT_MODEL, { input: { slug: "named-race", name: "Named", organizationSlug: "naver" } });
     const others = CODES.slice(1).map((_, i) => ({ slug: "named-race", name: "Named", organizationSlug: "naver", releaseDate: `2022-0${i + 1}-01` }));

@@ -75,6 +75,19 @@ describe.each(STORE_CASES)("write preconditions [$name]", (storeCase) => {
     expect(found?.props.releaseDate).toBe("2023-02-02");
   });
 
+  it("refuses a relationship write whose relationship changed since it was read, with nodes it does not write", async () => {
+    await store.write({ nodes: [model("scored"), { kind: "Benchmark", key: "b", props: { name: "B", nameKo: null, aliases: [], sources: [] } }], relationships: [] });
+    const from = { kind: "Model" as const, key: "scored" };
+    const to = { kind: "Benchmark" as const, key: "b" };
+    const scoring = (score: number): GraphBatch => ({ nodes: [], relationships: [{ type: "SCORED", from, to, key: "", props: { score, sources: ["s"] } }] });
+    const absent: Precondition = { kind: "RELATIONSHIP_UNCHANGED", type: "SCORED", from, to, key: "", props: { score: null } };
+    await store.write(scoring(1), { preconditions: [absent] });
+    await expect(store.write(scoring(2), { preconditions: [absent] })).rejects.toBeInstanceOf(PreconditionFailedError);
+    await store.write(scoring(3), { preconditions: [{ ...absent, props: { score: 1 } }] });
+    const [page] = await store.related("model-benchmark-results", ["scored"], null, { offset: 0, limit: 10 });
+    expect(page.items.map((i) => i.rel.score)).toEqual([3]);
+  });
+
   it("refuses a precondition on a node the write does not write", async () => {
     const [, rules] = placing("elsewhere", "KR");
     await expect(store.write({ nodes: [], relationships: [] }, rules)).rejects.toBeInstanceOf(StoreInputError);

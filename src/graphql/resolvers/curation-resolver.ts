@@ -57,13 +57,17 @@ export class CurationResolver {
     return Organization.from(await service(ctx).upsertOrganization(input));
   }
 
-  @Mutation(() => BenchmarkResult, { description: "Records a model's score on a benchmark; a new score replaces the recorded one." })
+  @Mutation(() => BenchmarkResult, {
+    description: "Records a model's score on a benchmark; a new score replaces the recorded one, which stays readable in the result's `history`.",
+  })
   async recordBenchmarkResult(@Arg("input", () => BenchmarkResultInput) input: BenchmarkResultInput, @Ctx() ctx: Context): Promise<BenchmarkResult> {
     const rel = await service(ctx).recordBenchmarkResult(input);
     return BenchmarkResult.from(input.modelSlug, input.benchmarkSlug, { node: { kind: "Benchmark", key: input.benchmarkSlug, props: {} }, rel });
   }
 
-  @Mutation(() => Observation, { description: "Records an indicator's value for a country or an organization in a year." })
+  @Mutation(() => Observation, {
+    description: "Records an indicator's value for a country or an organization in a year; a new value replaces the recorded one, which stays readable in the observation's `history`.",
+  })
   async recordObservation(@Arg("input", () => ObservationInput) input: ObservationInput, @Ctx() ctx: Context): Promise<Observation> {
     const { subject, props } = await service(ctx).recordObservation(input);
     return Observation.from(input.indicatorSlug, subject, { node: { ...subject, props: {} }, rel: props });
