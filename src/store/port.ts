@@ -63,7 +63,8 @@ export interface WriteOptions {
   /**
    * Rules checked inside the write's transaction, after every earlier write and before this one
    * lands (domain/preconditions.ts); the first that fails refuses the whole write with a
-   * PreconditionFailedError. The precondition's nodes must be among the batch's nodes.
+   * PreconditionFailedError. The node a KEEPS_TARGET or UNCHANGED rule names must be among the
+   * batch's nodes (the Neo4j adapter creates it, if missing, to lock it); a StoreInputError otherwise.
    */
   preconditions?: readonly Precondition[];
 }
