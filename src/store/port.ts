@@ -3,6 +3,7 @@
 // both to the contracts written here.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
+import type { Precondition, PreconditionFailure } from "../domain/preconditions.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
 import type { SortKey } from "../domain/sort-keys.js";
 
@@ -63,6 +64,17 @@ export interface GraphSlice {
 
 /** Bounds the adapters rely on (the Neo4j one has a Cypher file per neighborhood depth). */
 export const SLICE_LIMITS = { maxDepth: 3, maxNodes: 500, maxHops: 6 } as const;
+
+/** What a write asks beside its batch. */
+export interface WriteOptions {
+  /**
+   * Rules checked inside the write's transaction, after every earlier write and before this one
+   * lands (domain/preconditions.ts); the first that fails refuses the whole write with a
+   * PreconditionFailedError. The node a KEEPS_TARGET or UNCHANGED rule names must be among the
+   * batch's nodes (the Neo4j adapter creates it, if missing, to lock it); a StoreInputError otherwise.
+   */
+  preconditions?: readonly Precondition[];
+}
 
 export interface StoreCounts {
   nodes: number;
@@ -131,11 +143,12 @@ export interface GraphStore {
   snapshot(): Promise<GraphSlice>;
 
   /**
-   * Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing. No
-   * reader sees any of it before it is durable; it resolves once it is. A write the store could not
-   * save rejects with a StorageFailedError (or a StoreUnavailableError when the store is down).
+   * Merges nodes by (kind, key) and relationships by (type, from, to, key), all or nothing, if
+   * every precondition of `options` holds when the write runs. No reader sees any of it before it
+   * is durable; it resolves once it is. A write the store could not save rejects with a
+   * StorageFailedError (or a StoreUnavailableError when the store is down).
    */
-  write(batch: GraphBatch): Promise<WriteSummary>;
+  write(batch: GraphBatch, options?: WriteOptions): Promise<WriteSummary>;
 
   counts(): Promise<StoreCounts>;
 
@@ -173,5 +186,19 @@ export class StoreInputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "StoreInputError";
+  }
+}
+
+/** A write rule did not hold when the write ran (port.WriteOptions); nothing was written. */
+export class PreconditionFailedError extends StoreInputError {
+  constructor(readonly failure: PreconditionFailure) {
+    super(PreconditionFailedError.describe(failure));
+    this.name = "PreconditionFailedError";
+  }
+
+  private static describe({ precondition: p, held }: PreconditionFailure): string {
+    if (p.kind === "KEEPS_TARGET") return `${p.from.kind} '${p.from.key}' holds ${p.type} to ${held?.kind} '${held?.key}'`;
+    if (p.kind === "UNCHANGED") return `${p.node.kind} '${p.node.key}' changed since it was read`;
+    return `${p.type} from ${p.from.kind} '${p.from.key}' to ${p.to.kind} '${p.to.key}' changed since it was read`;
   }
 }

@@ -6,8 +6,9 @@ import { mergeSources, uidOf, withoutNulls } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { StorageFailedError, StoreInputError } from "../port.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, type NodeState, type Precondition } from "../../domain/preconditions.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, StorageFailedError, StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
 import { compareValues, lowerBound, windowOf } from "./order.js";
 import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
@@ -446,9 +447,13 @@ export class MemoryStore implements GraphStore {
     return hits.sort(compareHits).slice(0, limit);
   }
 
-  write(batch: GraphBatch): Promise<WriteSummary> {
+  write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
     if (this.readOnly) return Promise.reject(new StoreReadOnlyError("this store was opened read-only: writes go through the process that holds its lock"));
-    const run = this.queue.then(() => this.apply(batch));
+    // The rules are checked in the queue, right before the batch applies: no write runs in between.
+    const run = this.queue.then(() => {
+      this.checkPreconditions(batch, options.preconditions ?? []);
+      return this.apply(batch);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -464,6 +469,30 @@ export class MemoryStore implements GraphStore {
         if (!written.has(uid)) throw new StoreInputError(`${rel.type} refers to ${end.kind} '${end.key}', which does not exist`);
       }
     }
+  }
+
+  /** Refuses the write when a rule does not hold in the graph as it is now (domain/preconditions.ts). */
+  private checkPreconditions(batch: GraphBatch, preconditions: readonly Precondition[]): void {
+    if (preconditions.length === 0) return;
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
+    const state = new Map<string, NodeState>();
+    for (const ref of preconditionNodes(preconditions)) {
+      const uid = uidOf(ref);
+      if (!this.graph.hasNode(uid)) {
+        state.set(uid, { props: null, out: [] });
+        continue;
+      }
+      const out: Array<NodeState["out"][number]> = [];
+      this.graph.forEachOutEdge(uid, (_e, attrs, _source, target) => {
+        const { kind, key } = this.graph.getNodeAttributes(target) as NodeAttrs;
+        const e = attrs as EdgeAttrs;
+        out.push({ type: e.type, to: { kind, key }, key: e.key, props: e.props });
+      });
+      state.set(uid, { props: (this.graph.getNodeAttributes(uid) as NodeAttrs).props, out });
+    }
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
   }
 
   /**

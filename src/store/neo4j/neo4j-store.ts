@@ -4,9 +4,10 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { SLICE_LIMITS, StoreInputError } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
@@ -23,6 +24,8 @@ const QUERIES = [
   "organization/list",
   "write/merge-nodes",
   "write/merge-relationships",
+  "write/precondition-nodes",
+  "write/precondition-state",
   "report/coverage",
   "health/ready",
   ...SLICE_QUERIES,
@@ -168,7 +171,10 @@ export class Neo4jStore implements GraphStore {
     return sliceOf(row, false);
   }
 
-  async write(batch: GraphBatch): Promise<WriteSummary> {
+  async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+    const preconditions = options.preconditions ?? [];
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
     const nodes = batch.nodes.map((n) => ({
       uid: uidOf(n),
       kind: n.kind,
@@ -183,6 +189,8 @@ export class Neo4jStore implements GraphStore {
       byType.set(rel.type, list);
     }
     return this.executor.write(async (run) => {
+      // The rules first, in the same transaction, with their nodes locked until it ends.
+      if (preconditions.length > 0) await this.checkPreconditions(run, batch, preconditions);
       const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
       const summary = { nodesCreated: n.created as number, nodesUpdated: n.updated as number, relationshipsCreated: 0, relationshipsUpdated: 0 };
       for (const [type, ofType] of byType) {
@@ -195,6 +203,30 @@ export class Neo4jStore implements GraphStore {
       }
       return summary;
     });
+  }
+
+  /** Locks the write's nodes and reads the rules' state (write/precondition-*.cypher); throws when a rule fails. */
+  private async checkPreconditions(run: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>, batch: GraphBatch, preconditions: readonly Precondition[]): Promise<void> {
+    // Every node the write touches is locked, in uid order: writes that lock in one order cannot
+    // deadlock on each other (without it, 8 racing writes of one model met DeadlockDetected, once
+    // its curator's source had grown dense with superseded claims).
+    const written = new Set(batch.nodes.map(uidOf));
+    const touched = new Set([...written, ...batch.relationships.flatMap((r) => [uidOf(r.from), uidOf(r.to)]), ...preconditionNodes(preconditions).map(uidOf)]);
+    const uids = [...touched].sort();
+    const ids = new Map((await run(this.cypher.get("write/precondition-nodes"), { uids })).map((r) => [r.uid as string, (r.id as string | null) ?? null]));
+    const nodes = uids.map((uid) => ({ uid, id: ids.get(uid) ?? null, written: written.has(uid) }));
+    const rows = await run(this.cypher.get("write/precondition-state"), { nodes, ...preconditionTypes(preconditions) });
+    const state = new Map<string, NodeState>(
+      rows.map((row) => [
+        row.uid as string,
+        {
+          props: (row.props as Properties | null) ?? null,
+          out: (row.out as Row[]).map((r) => ({ type: r.type as string, to: refOfUid(r.to as string)!, key: String(r.key ?? ""), props: (r.props ?? {}) as Properties })),
+        },
+      ]),
+    );
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
   }
 
   /**
