@@ -1,5 +1,5 @@
 // list (Model): models matching $filter, ordered by $orderField (NAME | RELEASE_DATE |
-// TRAINING_COST) in direction $descending, nulls last, ties by name then uid; returns the total
+// TRAINING_COST | TRAINING_COMPUTE | PARAMETERS) in direction $descending, nulls last, ties by name then uid; returns the total
 // and the window [$offset, $offset + $limit).
 MATCH (m:Model)
 WHERE
@@ -7,6 +7,8 @@ WHERE
 WITH m, CASE $orderField
   WHEN 'RELEASE_DATE' THEN m.releaseDate
   WHEN 'TRAINING_COST' THEN m.trainingCostUsd
+  WHEN 'TRAINING_COMPUTE' THEN m.trainingComputeFlop
+  WHEN 'PARAMETERS' THEN m.parameters
   ELSE toLower(m.name) END AS sortKey
 ORDER BY sortKey IS NULL,
   CASE WHEN $descending THEN sortKey END DESC,

@@ -15,8 +15,11 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   DATASET: 1,
 };
 
-/** The facts about an asset that sources may disagree on and that claims are kept for. */
-export const CLAIM_PROPERTIES = ["releaseDate", "country"] as const;
+/**
+ * The facts about an asset that sources may disagree on and that claims are kept for: the held value
+ * (with `<property>Sources`) and every other source's value beside it.
+ */
+export const CLAIM_PROPERTIES = ["releaseDate", "country", "parameters", "trainingComputeFlop", "trainingCostUsd"] as const;
 export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
 
 /** One source's value for one property of one subject. `held`: the value the graph holds. */

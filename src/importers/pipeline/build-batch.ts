@@ -1,14 +1,18 @@
-// Stage 4: the GraphBatch an import writes. New entities get every fact of their records; entities
-// the graph held keep every value they hold, gain the facts they lack, and get a CLAIMS relationship
-// from the snapshot's source for each date or country the snapshot gives for them beside a held one.
+// Stage 4 of every import: the GraphBatch it writes. New entities get every fact of their records;
+// entities the graph held keep every value they hold, gain the facts they lack, and get a CLAIMS
+// relationship from the dataset's source for each date, country or measure (parameters, compute,
+// cost) the dataset gives for them beside a held one. Hardware, PART_OF units and dependencies too.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "../../domain/graph.js";
 import { mergeSources, refOfUid, withoutNulls } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
 import { CLAIM_PROPERTIES, outranks, type ClaimProperty } from "../../domain/provenance.js";
+import { namesOf } from "../../domain/search.js";
+import { nameKey, slugOfName } from "../../domain/slug.js";
 import type { Held } from "./held.js";
-import type { AssetRecord } from "./normalize.js";
+import { MEASURE_PROPERTIES, type SourceRecord as AssetRecord } from "./record.js";
 import type { ImportWarning } from "./report.js";
 import type { AssetEntity, Resolution } from "./resolve.js";
+import type { Vocabulary } from "./vocabulary.js";
 
 export interface BuildResult {
   batch: GraphBatch;
@@ -20,17 +24,7 @@ export interface BuildResult {
 /** Facts of a record that fill a node's gaps, with the notes that came with them. */
 function factsOf(record: AssetRecord): Properties {
   const notes = Object.fromEntries(Object.entries(record.notes).map(([field, note]) => [`${field}Note`, note]));
-  return withoutNulls({
-    access: record.access,
-    license: record.license,
-    modality: record.modality,
-    size: record.size,
-    parameters: record.parameters,
-    description: record.description,
-    url: record.url,
-    nationality: record.nationality,
-    ...notes,
-  });
+  return withoutNulls({ ...record.facts, ...notes });
 }
 
 /** Notes of the facts kept as claims (date, country) go with the fact they explain, not to any node. */
@@ -64,6 +58,7 @@ class BatchBuilder {
     private readonly resolution: Resolution,
     private readonly held: Held,
     sourceNode: NodeRecord,
+    private readonly vocabulary: Vocabulary,
   ) {
     this.source = { kind: "Source", key: sourceNode.key };
     this.nodes.push(sourceNode);
@@ -86,7 +81,7 @@ class BatchBuilder {
   }
 
   /** A CLAIMS relationship, unless the graph or this batch already holds it. */
-  private claim(entity: AssetEntity, property: ClaimProperty, value: string, note: string | null | undefined): void {
+  private claim(entity: AssetEntity, property: ClaimProperty | (typeof MEASURE_PROPERTIES)[number], value: string, note: string | null | undefined): void {
     const key = `${property}:${value}`;
     const uid = entity.key;
     const heldAlready = (this.held.claims.get(uid) ?? []).some((l) => l.key === this.source.key && l.props.key === key);
@@ -109,6 +104,20 @@ class BatchBuilder {
     }
   }
 
+  /** PART_OF for the curated units whose two ends are in the graph, citing the curation source. */
+  units(): void {
+    const added = this.resolution.units.filter((u) => this.held.parents.get(u.unit) !== u.parent);
+    if (added.length === 0) return;
+    const s = this.vocabulary.unitsSource;
+    const source = { kind: "Source" as const, key: s.slug };
+    const props = { name: s.title, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: s.publisher, url: s.url, date: s.date, language: s.language, sources: [] };
+    this.nodes.push({ ...source, props: withoutNulls(props) });
+    for (const u of added) {
+      const rel = withoutNulls({ url: u.url, note: u.note, sources: [s.slug] });
+      this.relationships.push({ type: "PART_OF", from: { kind: "Organization", key: u.unit }, to: { kind: "Organization", key: u.parent }, key: "", props: rel });
+    }
+  }
+
   placeholders(): void {
     for (const p of this.resolution.placeholders.values()) {
       this.nodes.push({ kind: "UnresolvedAsset", key: p.ref.key, props: { name: p.name, nameKo: null, aliases: [], unresolved: true, sources: this.cites } });
@@ -122,11 +131,62 @@ class BatchBuilder {
       this.fillFacts(props, record);
       this.releaseDate(entity, props, record);
     }
-    if (entity.held) props.sources = mergeSources(entity.held.props.sources, this.cites);
+    for (const record of entity.records) this.measures(entity, props, record);
+    if (entity.held) {
+      props.sources = mergeSources(entity.held.props.sources, this.cites);
+      // Names the records use that the node does not answer to yet (matched through a curated alias).
+      const known = new Set(namesOf(entity.held).map(nameKey));
+      const added = entity.names.filter((n) => !known.has(nameKey(n)));
+      if (added.length > 0) props.aliases = [...strings(props.aliases), ...added];
+    }
     if (!entity.held || !same(entity.held.props, props)) this.nodes.push({ kind: entity.ref.kind, key: entity.ref.key, props });
     this.developers(entity);
     this.countriesOf(entity);
     this.dependencies(entity);
+    this.hardware(entity);
+  }
+
+  private readonly hardwareWritten = new Set<string>();
+
+  /** A Hardware node per chip named (once per batch), and TRAINED_ON with the quantity. */
+  private hardware(entity: AssetEntity): void {
+    const seen = new Set<string>();
+    for (const record of entity.records) {
+      for (const use of record.hardware) {
+        const key = slugOfName(use.name);
+        if (!key || seen.has(key)) continue;
+        seen.add(key);
+        const held = this.held.hardware.get(key);
+        if (!this.hardwareWritten.has(key) && !strings(held?.props.sources).includes(this.source.key)) {
+          this.nodes.push({ kind: "Hardware", key, props: { name: held?.props.name ?? use.name, nameKo: null, aliases: strings(held?.props.aliases), sources: this.cites } });
+        }
+        this.hardwareWritten.add(key);
+        this.rel("TRAINED_ON", entity.ref, { kind: "Hardware", key }, { quantity: use.quantity, note: use.note ?? null });
+      }
+    }
+  }
+
+  /**
+   * Parameters, training compute and cost: the record's value fills a gap or replaces a value held
+   * on a weaker source's word (its `<property>Sources`, else the node's sources); beside a value
+   * held on an equal or stronger word it is a claim, with a warning when it differs.
+   */
+  private measures(entity: AssetEntity, props: Properties, record: AssetRecord): void {
+    for (const property of MEASURE_PROPERTIES) {
+      const value = record.measures[property];
+      if (value === undefined) continue;
+      const heldValue = typeof props[property] === "number" ? (props[property] as number) : null;
+      const own = strings(props[`${property}Sources`]);
+      const heldSources = own.length > 0 ? own : strings(entity.held?.props.sources);
+      if (heldValue === null || (heldSources.length > 0 && !heldSources.includes(this.source.key) && outranks("DATASET", this.sourceKinds(heldSources)))) {
+        props[property] = value;
+        props[`${property}Sources`] = this.cites;
+        continue;
+      }
+      if (heldSources.includes(this.source.key)) continue;
+      if (heldValue !== value) this.warn(record, `${property} ${value} disagrees with ${heldValue} held on the word of ${heldSources.join(", ")}; kept as a claim, not preferred`);
+      this.claim(entity, property, String(value), null);
+    }
   }
 
   private newAssetProps(entity: AssetEntity, record: AssetRecord): Properties {
@@ -135,8 +195,7 @@ class BatchBuilder {
       name: record.name,
       nameKo: null,
       aliases: entity.names.filter((n) => n !== record.name),
-      // Ecosystem Graphs records the assets of the foundation-model ecosystem: its models are foundation models.
-      modelKind: entity.ref.kind === "Model" ? "FOUNDATION" : null,
+      modelKind: entity.ref.kind === "Model" ? (record.modelKind ?? null) : null,
       releaseDate: date?.date ?? null,
       releaseDatePrecision: date?.precision ?? null,
       releaseDateSources: date ? this.cites : null,
@@ -232,10 +291,11 @@ class BatchBuilder {
  * The batch of one import. Nodes come before relationships, so that written in chunks in this
  * order, every relationship's ends exist when it is written.
  */
-export function buildBatch(resolution: Resolution, held: Held, sourceNode: NodeRecord): BuildResult {
-  const b = new BatchBuilder(resolution, held, sourceNode);
+export function buildBatch(resolution: Resolution, held: Held, sourceNode: NodeRecord, vocabulary: Vocabulary): BuildResult {
+  const b = new BatchBuilder(resolution, held, sourceNode, vocabulary);
   b.countries();
   b.organizations();
+  b.units();
   b.placeholders();
   for (const entity of resolution.entities) b.asset(entity);
   return { batch: { nodes: b.nodes, relationships: b.relationships }, claims: b.claims, warnings: b.warnings };

@@ -1,4 +1,4 @@
-// What the graph holds before an import, read through the store port: the entities a record may
+// What the graph holds before an import (any dataset's), read through the store port: the entities a record may
 // resolve to, and the facts and relationships that the import must not write over.
 import type { NodeRecord } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
@@ -27,6 +27,10 @@ export interface Held {
   claims: Map<string, HeldLink[]>;
   /** Headquarters country codes by organization slug. */
   headquarters: Map<string, string[]>;
+  /** Parent organization by unit slug (PART_OF). */
+  parents: Map<string, string>;
+  /** Hardware the graph holds, by slug. */
+  hardware: Map<string, NodeRecord>;
 }
 
 const PAGE = 1000;
@@ -63,14 +67,20 @@ function links(items: RelatedItem[] | undefined): HeldLink[] {
 /** Reads what the import resolves against: a few list and batched related calls, whatever the graph's size. */
 export async function readHeld(store: GraphStore): Promise<Held> {
   const assetNodes = (await Promise.all(ASSET_KINDS.map((k) => listAll(store, k)))).flat();
-  const [organizations, countries, sources] = await Promise.all([listAll(store, "Organization"), listAll(store, "Country"), listAll(store, "Source")]);
+  const [organizations, countries, sources, hardware] = await Promise.all([
+    listAll(store, "Organization"),
+    listAll(store, "Country"),
+    listAll(store, "Source"),
+    listAll(store, "Hardware"),
+  ]);
   const assetKeys = assetNodes.map((n) => n.key);
-  const [developers, ownCountries, dependencies, claims, headquarters] = await Promise.all([
+  const [developers, ownCountries, dependencies, claims, headquarters, parents] = await Promise.all([
     relatedAll(store, "asset-developers", assetKeys),
     relatedAll(store, "asset-own-country", assetKeys),
     relatedAll(store, "asset-dependencies", assetKeys),
     relatedAll(store, "asset-claims", assetKeys),
     relatedAll(store, "organization-country", organizations.map((o) => o.key)),
+    relatedAll(store, "organization-parent", organizations.map((o) => o.key)),
   ]);
   const byAssetUid = (m: Map<string, RelatedItem[]>) => new Map(assetNodes.map((n) => [uidOf(n), links(m.get(n.key))]));
   return {
@@ -83,5 +93,7 @@ export async function readHeld(store: GraphStore): Promise<Held> {
     dependencies: byAssetUid(dependencies),
     claims: byAssetUid(claims),
     headquarters: new Map(organizations.map((o) => [o.key, (headquarters.get(o.key) ?? []).map((i) => i.node.key)])),
+    parents: new Map(organizations.flatMap((o) => (parents.get(o.key) ?? []).slice(0, 1).map((i) => [o.key, i.node.key] as [string, string]))),
+    hardware: new Map(hardware.map((n) => [n.key, n])),
   };
 }

@@ -1,6 +1,6 @@
-// Stage 3: which entity each record, developer, country and dependency denotes: one the graph holds
-// (compared by normalized names and aliases, domain/resolution.ts), one an earlier record made, or
-// a new one with a slug of its own.
+// Stage 3 of every import: which entity each record, developer, country and dependency denotes: one
+// the graph holds (compared by normalized names and aliases, domain/resolution.ts, with developers
+// agreeing when one is a unit of the other), one an earlier record made, or a new one with a slug of its own.
 import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import { uidOf } from "../../domain/graph.js";
 import type { AssetKind } from "../../domain/kinds.js";
@@ -8,7 +8,7 @@ import { allocateSlug, findMatch, organizationKey, withoutLegalSuffix, type Cand
 import { compareText, namesOf } from "../../domain/search.js";
 import { nameKey } from "../../domain/slug.js";
 import type { Held } from "./held.js";
-import type { AssetRecord, AssetType } from "./normalize.js";
+import type { AssetType, SourceRecord as AssetRecord } from "./record.js";
 import type { ImportWarning } from "./report.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -59,6 +59,8 @@ export interface Resolution {
   dependencies: Map<string, string[]>;
   /** New placeholders, by uid. */
   placeholders: Map<string, PlaceholderEntity>;
+  /** PART_OF relationships of organization-units.json whose two ends are in the graph after the import. */
+  units: Array<{ unit: string; parent: string; url: string; note: string | null }>;
   warnings: ImportWarning[];
 }
 
@@ -80,6 +82,8 @@ class Resolver {
   private readonly takenAssetSlugs = new Set<string>();
   private readonly takenOrgSlugs: Set<string>;
   private readonly createdOrgs = new Map<string, OrganizationEntity>();
+  /** Parent organization by unit slug: the graph's PART_OF, and the curated table's where both ends resolve. */
+  private readonly parents = new Map<string, string>();
 
   readonly organizations = new Map<string, OrganizationEntity>();
   readonly countries = new Map<string, CountryEntity>();
@@ -101,6 +105,7 @@ class Resolver {
     }
     for (const c of vocabulary.countries) for (const name of [c.name, ...c.aliases]) this.countryTable.set(nameKey(name), c);
     this.notCountries = new Set(vocabulary.notCountries.map(nameKey));
+    for (const [unit, parent] of held.parents) this.parents.set(unit, parent);
     for (const node of [...held.assets.values()].sort((a, b) => compareText(uidOf(a), uidOf(b)))) {
       this.takenAssetSlugs.add(node.key);
       const developers = (held.developers.get(uidOf(node)) ?? []).map((d) => d.key);
@@ -118,6 +123,37 @@ class Resolver {
       if (!list.includes(entity)) list.push(entity);
       byName.set(nameKey(name), list);
     }
+  }
+
+  /** The slug a name denotes among the organizations held or created so far, or null. */
+  findOrganization(raw: string): string | null {
+    const canonical = this.orgAliases.get(organizationKey(raw)) ?? raw;
+    return this.orgIndex.get(organizationKey(raw)) ?? this.orgIndex.get(organizationKey(canonical)) ?? this.createdOrgs.get(organizationKey(canonical))?.slug ?? null;
+  }
+
+  /** Records the curated units whose two ends resolve, so that developers of a unit and of its parent agree. */
+  learnUnits(units: Vocabulary["units"]): Resolution["units"] {
+    const found: Resolution["units"] = [];
+    for (const u of units) {
+      const unit = this.findOrganization(u.unit);
+      const parent = this.findOrganization(u.parent);
+      if (!unit || !parent || unit === parent) continue;
+      if (!this.parents.has(unit)) this.parents.set(unit, parent);
+      found.push({ unit, parent, url: u.url, note: u.note ?? null });
+    }
+    return found;
+  }
+
+  /** The organizations and every organization they are units of. */
+  private family(slugs: readonly string[]): string[] {
+    const all = new Set<string>();
+    for (let slug of slugs) {
+      for (let hops = 0; slug && !all.has(slug) && hops < 8; hops++) {
+        all.add(slug);
+        slug = this.parents.get(slug) ?? "";
+      }
+    }
+    return [...all];
   }
 
   organization(raw: string): string {
@@ -157,20 +193,41 @@ class Resolver {
   /** The entity a record denotes, and whether the record creates it. */
   asset(record: AssetRecord, developers: string[]): { entity: AssetEntity; created: boolean } {
     const kind = KIND_OF_TYPE[record.type];
-    const candidates = this.assetIndex.get(kind)?.get(nameKey(record.name)) ?? [];
-    const match = findMatch(candidates, record.name, developers);
+    const match = this.match(kind, [record.name, ...(record.aliases ?? [])], developers);
     if (match) {
       for (const d of developers) if (!match.developers.includes(d)) match.developers.push(d);
-      // The match already has this name's key (findMatch), so it is indexed under it.
       match.records.push(record);
+      // Matched through a curated alias: the record's own name becomes one of the entity's names,
+      // so that later records and dependencies that use it find the entity too.
+      if (!match.names.some((n) => nameKey(n) === nameKey(record.name))) {
+        match.names.push(record.name);
+        this.index(match);
+      }
       return { entity: match, created: false };
     }
     const slug = allocateSlug(record.name, developers, (s) => this.takenAssetSlugs.has(s), kind.toLowerCase());
     this.takenAssetSlugs.add(slug);
     const ref = { kind, key: slug };
-    const entity: AssetEntity = { key: uidOf(ref), ref, held: null, names: [record.name], developers: [...developers], records: [record] };
+    const names = [record.name, ...(record.aliases ?? []).filter((a) => nameKey(a) !== nameKey(record.name))];
+    const entity: AssetEntity = { key: uidOf(ref), ref, held: null, names, developers: [...developers], records: [record] };
     this.index(entity);
     return { entity, created: true };
+  }
+
+  /**
+   * The entity one of `names` denotes (the first name that matches wins), developers compared with
+   * the organizations they are units of: Gemini by Google DeepMind is Gemini by Google.
+   */
+  private match(kind: AssetKind, names: string[], developers: string[]): AssetEntity | null {
+    const mine = this.family(developers);
+    for (const name of names) {
+      const candidates = this.assetIndex.get(kind)?.get(nameKey(name)) ?? [];
+      if (candidates.length === 0) continue;
+      const widened = candidates.map((c) => ({ ...c, developers: this.family(c.developers) }));
+      const found = findMatch(widened, name, mine);
+      if (found) return candidates[widened.indexOf(found)];
+    }
+    return null;
   }
 
   /**
@@ -232,6 +289,8 @@ class Resolver {
 /** Resolves every record against what the graph holds and against each other, in record order. */
 export function resolve(records: AssetRecord[], held: Held, vocabulary: Vocabulary): Resolution {
   const resolver = new Resolver(held, vocabulary);
+  // The units whose ends the graph holds count before records resolve; those an import creates, after.
+  resolver.learnUnits(vocabulary.units);
   const outcomes: Resolution["outcomes"] = [];
   const developersOf = new Map<AssetRecord, string[]>();
   const countriesOf = new Map<AssetRecord, string[]>();
@@ -247,6 +306,7 @@ export function resolve(records: AssetRecord[], held: Held, vocabulary: Vocabula
   }
   const entities = [...entitySet];
   const { dependencies, placeholders } = resolver.dependencies(entities);
+  const units = resolver.learnUnits(vocabulary.units);
   return {
     outcomes,
     entities,
@@ -256,6 +316,7 @@ export function resolve(records: AssetRecord[], held: Held, vocabulary: Vocabula
     countries: resolver.countries,
     dependencies,
     placeholders,
+    units,
     warnings: resolver.warnings,
   };
 }
