@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   if (config.autoSeed) {
-    const seeded = await seedIfEmpty(store, config.seedDir);
+    const seeded = await seedIfEmpty(store, config.seedDir, config.seedDatasets ? config.datasetsDir : null);
     if (seeded) logger.info("seeded an empty store", { store: store.name, ...seeded });
   }
   const app = await createApp({ store, logger, publicDir: config.publicDir, limits: config.limits, apiKeys: config.apiKeys });

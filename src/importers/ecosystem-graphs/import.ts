@@ -4,6 +4,7 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { GraphStore } from "../../store/port.js";
 import { buildBatch } from "../pipeline/build-batch.js";
+import { verifyChecksums } from "../pipeline/checksums.js";
 import { readHeld } from "../pipeline/held.js";
 import type { ImportReport, ImportWarning } from "../pipeline/report.js";
 import { resolve } from "../pipeline/resolve.js";
@@ -51,6 +52,7 @@ export async function importEcosystemGraphs(store: GraphStore, dir: string, opti
   const now = options.now ?? (() => performance.now());
   const started = now();
   const vocabulary = options.vocabulary ?? VOCABULARY;
+  await verifyChecksums(dir);
   const snapshot = options.snapshot ?? (await readSnapshot(dir));
   if (!snapshot) throw new SnapshotError(`cannot tell which snapshot ${dir} holds: its README.md names no "commit <sha> (<YYYY-MM-DD>)"; give the snapshot date`);
   const sourceNode = sourceNodeOf(snapshot, vocabulary);

@@ -37,7 +37,7 @@ const PAGE = 1000;
 const KEYS_PER_CALL = 500;
 const ALL = { offset: 0, limit: 100_000 };
 
-async function listAll(store: GraphStore, kind: NodeKind): Promise<NodeRecord[]> {
+export async function listAll(store: GraphStore, kind: NodeKind): Promise<NodeRecord[]> {
   const nodes: NodeRecord[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.list({ kind } as Parameters<GraphStore["list"]>[0], { offset, limit: PAGE });
@@ -46,7 +46,7 @@ async function listAll(store: GraphStore, kind: NodeKind): Promise<NodeRecord[]>
   }
 }
 
-async function relatedAll(store: GraphStore, relation: RelationName, keys: string[]): Promise<Map<string, RelatedItem[]>> {
+export async function relatedAll(store: GraphStore, relation: RelationName, keys: string[]): Promise<Map<string, RelatedItem[]>> {
   const byKey = new Map<string, RelatedItem[]>();
   for (let i = 0; i < keys.length; i += KEYS_PER_CALL) {
     const chunk = keys.slice(i, i + KEYS_PER_CALL);

@@ -300,6 +300,8 @@ export function resolve(records: AssetRecord[], held: Held, vocabulary: Vocabula
     const countries = [...new Set(record.nationalities.map((n) => resolver.country(n, record)).filter((c): c is string => c !== null))];
     developersOf.set(record, developers);
     countriesOf.set(record, countries);
+    // A unit and its parent agree as developers as soon as both are known (the record may have named a new one).
+    resolver.learnUnits(vocabulary.units);
     const { entity, created } = resolver.asset(record, developers);
     entitySet.add(entity);
     outcomes.push({ record, entity, created });

@@ -191,7 +191,7 @@ describe("kg import", () => {
   });
 
   it.each([
-    [["ecosystem-graphs"], /usage/],
+    [["ecosystem-graphs", fixture, "extra"], /usage/],
     [["csv", fixture], /unknown format/],
     [["ecosystem-graphs", fixture, "--batch-size", "0"], /--batch-size/],
     [["ecosystem-graphs", fixture, "--verbose", "yes"], /unknown option/],
