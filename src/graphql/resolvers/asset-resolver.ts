@@ -87,7 +87,7 @@ export class AssetResolver {
   @FieldResolver(() => [Claim], {
     description: "What each source says about the asset's release date and country: the held values and the claims beside them, the preferred first.",
   })
-  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate or country; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
+  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate, country, parameters, trainingComputeFlop or trainingCostUsd; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
     return claimsOf(ctx, asset.record, trimmed(property));
   }
 }

@@ -14,14 +14,21 @@ function relSources(rel: Record<string, unknown>): string[] {
   return Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
 }
 
-/** The held release date, one claim per source it is held on (the node's sources when it names none). */
-function heldReleaseDate(asset: NodeRecord): Array<Omit<ClaimInput, "sourceKind">> {
-  const value = asset.props.releaseDate;
-  if (typeof value !== "string") return [];
-  const own = strings(asset, "releaseDateSources");
-  const note = typeof asset.props.releaseDateNote === "string" ? asset.props.releaseDateNote : null;
-  return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property: "releaseDate", value, source, held: true, note }));
+/**
+ * The held value of a property kept on the node (release date, parameters, compute, cost), one claim
+ * per source it is held on: its `<property>Sources`, else the node's sources.
+ */
+function heldValue(asset: NodeRecord, property: string): Array<Omit<ClaimInput, "sourceKind">> {
+  const raw = asset.props[property];
+  if (typeof raw !== "string" && typeof raw !== "number") return [];
+  const value = String(raw);
+  const own = strings(asset, `${property}Sources`);
+  const note = typeof asset.props[`${property}Note`] === "string" ? (asset.props[`${property}Note`] as string) : null;
+  return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property, value, source, held: true, note }));
 }
+
+/** The properties held on the node itself (the country is held as a relationship). */
+const NODE_PROPERTIES = CLAIM_PROPERTIES.filter((p) => p !== "country");
 
 /**
  * An asset's countries: its own (a source gives them), else its first developer's headquarters (the
@@ -47,7 +54,9 @@ export async function claimsOf(ctx: Context, asset: NodeRecord, property: string
   const wanted = (p: string) => property === null || p === property;
   const [country, claimed] = await Promise.all([wanted("country") ? heldCountry(ctx, asset) : [], relatedItems(ctx, "asset-claims", asset.key)]);
   const inputs: Array<Omit<ClaimInput, "sourceKind">> = [
-    ...(wanted("releaseDate") ? heldReleaseDate(asset) : []),
+    // The release date is always listed; a measure (parameters, compute, cost) when asked for by
+    // name or when a source claims another value for it, so that `claims` lists what can be compared.
+    ...NODE_PROPERTIES.filter((p) => wanted(p) && (p === "releaseDate" || property !== null || claimed.some((i) => i.rel.property === p))).flatMap((p) => heldValue(asset, p)),
     ...country,
     ...claimed
       .filter((i) => typeof i.rel.property === "string" && wanted(i.rel.property))

@@ -4,10 +4,10 @@ import { Asset } from "./asset-type.js";
 
 @ObjectType({ description: "One source's value for one property of an asset." })
 export class Claim {
-  @Field({ description: "releaseDate or country." })
+  @Field({ description: "releaseDate, country, parameters, trainingComputeFlop or trainingCostUsd." })
   property: string;
 
-  @Field({ description: "The value as text: an ISO date, an ISO country code." })
+  @Field({ description: "The value as text: an ISO date, an ISO country code, a number." })
   value: string;
 
   @Field({ description: "Whether this is the value the graph prefers: that of the strongest source (curated sources outrank datasets), else the held one." })
