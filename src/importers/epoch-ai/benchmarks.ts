@@ -75,7 +75,7 @@ class BenchmarkBatch {
     models: NodeRecord[],
     benchmarks: NodeRecord[],
     sources: NodeRecord[],
-    private readonly heldResults: Set<string>,
+    private readonly heldResults: Map<string, NodeRef>,
     private readonly compiler: NodeRecord,
   ) {
     // Names find models; a placeholder is found only by the label it was made for, so that a result
@@ -166,13 +166,15 @@ class BenchmarkBatch {
       return;
     }
     this.written.add(uid);
-    if (this.heldResults.has(uid)) account.merged++;
+    const held = this.heldResults.get(uid);
+    if (held) account.merged++;
     else account.created++;
-    if (args.model.unresolved) account.unresolved = (account.unresolved ?? 0) + 1;
+    const from = held ?? args.model.ref;
+    if (from.kind === "UnresolvedAsset") account.unresolved = (account.unresolved ?? 0) + 1;
     const sources = args.publisher ? [args.publisher, this.compiler.key] : [this.compiler.key];
     this.relationships.push({
       type: "SCORED",
-      from: args.model.ref,
+      from,
       to: { kind: "Benchmark", key: args.benchmark },
       key,
       props: withoutNulls({ score: args.score, unit: args.unit, shots: args.shots, modelVersion: args.version, url: args.url, sources }),
@@ -193,7 +195,9 @@ export async function importBenchmarks(store: GraphStore, dir: string, snapshot:
 
   const [models, placeholders, benchmarks, sources] = await Promise.all([listAll(store, "Model"), listAll(store, "UnresolvedAsset"), listAll(store, "Benchmark"), listAll(store, "Source")]);
   const results = await relatedAll(store, "benchmark-results", benchmarks.map((b) => b.key));
-  const heldResults = new Set([...results].flatMap(([benchmark, items]) => items.map((i) => `${benchmark}|${String(i.rel.key ?? "")}`)));
+  // Each result the graph holds, by benchmark and key, with the node it is on: a result stays where it
+  // was first written, even when a later import brings a model its placeholder could now resolve to.
+  const heldResults = new Map([...results].flatMap(([benchmark, items]) => items.map((i) => [`${benchmark}|${String(i.rel.key ?? "")}`, { kind: i.node.kind, key: i.node.key }] as [string, NodeRef])));
   const b = new BenchmarkBatch([...models, ...placeholders], benchmarks, sources, heldResults, compiler);
 
   const files: FileAccount[] = [];
@@ -220,7 +224,7 @@ export async function importBenchmarks(store: GraphStore, dir: string, snapshot:
       continue;
     }
     const benchmark = b.benchmark(task, table.runs.unit);
-    b.result(runsAccount, { id, benchmark, model, score, unit: table.runs.unit, shots: null, version, url: cell(row, table.runs.linkColumn), publisher: runsPublisher });
+    b.result(runsAccount, { id, benchmark, model, score, unit: table.runs.unit, shots: null, version, url: table.runs.linkColumns.map((c) => cell(row, c)).find((u) => u !== null) ?? null, publisher: runsPublisher });
   }
 
   const specs = new Map((table.files as FileSpec[]).map((s) => [s.file, s]));

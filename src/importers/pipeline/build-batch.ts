@@ -236,9 +236,12 @@ class BatchBuilder {
   private developers(entity: AssetEntity): void {
     const heldLinks = entity.held ? (this.held.developers.get(entity.key) ?? []) : [];
     const heldSlugs = new Set(heldLinks.map((l) => l.key));
+    // A developer the graph holds on another source's word: this dataset says so too, and is cited beside it.
+    const uncited = new Set(heldLinks.filter((l) => !l.sources.includes(this.source.key)).map((l) => l.key));
     let order = Math.max(-1, ...heldLinks.map((l) => (typeof l.props.order === "number" ? l.props.order : -1))) + 1;
     for (const record of entity.records) {
       for (const slug of this.resolution.developersOf.get(record) ?? []) {
+        if (uncited.delete(slug)) this.rel("DEVELOPED_BY", entity.ref, { kind: "Organization", key: slug }, {});
         if (heldSlugs.has(slug)) continue;
         heldSlugs.add(slug);
         this.rel("DEVELOPED_BY", entity.ref, { kind: "Organization", key: slug }, { order: order++, note: record.notes.developers ?? null });

@@ -245,12 +245,20 @@ class Resolver {
     const newPlaceholderByName = new Map<string, string>();
     const dependencies = new Map<string, string[]>();
 
+    const heldBySlug = new Map([...this.held.assets.values()].map((n) => [n.key, n]));
     for (const e of entities) {
       const targets: string[] = [];
+      // A dependency the graph already holds for the entity keeps its target, so that an import run
+      // again after another dataset added a better-named asset changes nothing.
+      const linked = new Map<string, string>();
+      for (const link of e.held ? (this.held.dependencies.get(e.key) ?? []) : []) {
+        const node = heldBySlug.get(link.key);
+        if (node) for (const n of namesOf(node)) if (!linked.has(nameKey(n))) linked.set(nameKey(n), uidOf(node));
+      }
       for (const record of e.records) {
         for (const name of record.dependencies) {
           const key = nameKey(name);
-          const target = this.pick(fromRecords.get(key)?.map((c) => ({ uid: c.key, developers: c.developers })), e, name, record)
+          const target = linked.get(key) ?? this.pick(fromRecords.get(key)?.map((c) => ({ uid: c.key, developers: c.developers })), e, name, record)
             ?? this.pick(fromGraph.get(key)?.map((n) => ({ uid: uidOf(n), developers: (this.held.developers.get(uidOf(n)) ?? []).map((d) => d.key) })), e, name, record)
             ?? newPlaceholderByName.get(key)
             ?? this.placeholder(name, key, placeholders, newPlaceholderByName);
