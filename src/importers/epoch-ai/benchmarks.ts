@@ -44,8 +44,9 @@ const NOTHING: BenchmarksResult = { files: [], warnings: [], write: { nodesCreat
 
 /** A score cell: `77.0%` and `77.0` are 77; `scale` multiplies (Epoch's runs give fractions). Null when blank or not a number. */
 export function parseScore(text: string | null, scale = 1): number | null {
-  if (text === null) return null;
-  const n = Number(text.replace(/%$/, "").replace(/,/g, "").trim());
+  const t = text?.replace(/%$/, "").replace(/,/g, "").trim();
+  if (!t) return null;
+  const n = Number(t);
   return Number.isFinite(n) ? Math.round(n * scale * 1e6) / 1e6 : null;
 }
 
