@@ -69,7 +69,11 @@ class BenchmarkBatch {
   private readonly takenAssets = new Set<string>();
   private readonly takenBenchmarks: Set<string>;
   private readonly publisherAliases = new Map<string, string>();
-  private readonly versions = new Map<string, string>();
+  /** Model versions: the model each resolves to, else the name of the model it is a version of. */
+  private readonly versionModels = new Map<string, NodeRef>();
+  private readonly versionNames = new Map<string, string>();
+  /** Models named `<family> (<when>)` (`Gemini 2.5 Pro (Jun 2025)`), by the family's name key, with their release dates. */
+  private readonly families = new Map<string, Array<{ ref: NodeRef; name: string; date: string | null }>>();
   private readonly written = new Set<string>();
 
   constructor(
@@ -85,6 +89,12 @@ class BenchmarkBatch {
       this.takenAssets.add(m.key);
       const index = m.kind === "Model" ? this.modelByName : this.placeholderByLabel;
       for (const n of namesOf(m)) if (!index.has(nameKey(n))) index.set(nameKey(n), { kind: m.kind, key: m.key });
+      const family = m.kind === "Model" ? /^(.+?)\s*\([^)]*\)$/.exec(String(m.props.name ?? "")) : null;
+      if (family) {
+        const members = this.families.get(nameKey(family[1])) ?? [];
+        members.push({ ref: { kind: "Model", key: m.key }, name: String(m.props.name), date: typeof m.props.releaseDate === "string" ? m.props.releaseDate : null });
+        this.families.set(nameKey(family[1]), members);
+      }
     }
     for (const b of benchmarks) for (const n of [...namesOf(b), b.key]) if (!this.benchmarkByName.has(nameKey(n))) this.benchmarkByName.set(nameKey(n), b.key);
     this.takenBenchmarks = new Set(benchmarks.map((b) => b.key));
@@ -94,22 +104,42 @@ class BenchmarkBatch {
     this.nodes.push(compiler);
   }
 
-  /** Model versions (model_versions.csv `id`) -> the model they are a version of. */
+  /**
+   * Model versions (model_versions.csv `id`) -> the model they are a version of: the model of that
+   * name; else, when the name is a family that Epoch's model files list by release (`Gemini 2.5 Pro`
+   * -> `Gemini 2.5 Pro (Mar 2025)`, `(May 2025)`, `(Jun 2025)`), the latest release on or before the
+   * version's release date. A version that resolves to none keeps its model's name for its results'
+   * placeholders.
+   */
   versionsFrom(file: string, rows: Row[]): FileAccount {
     const account: FileAccount = { file, rows: rows.length, created: 0, merged: 0, skipped: 0 };
     for (const row of rows) {
       const id = cell(row, "id");
       const model = cell(row, "Model");
-      if (id && model && this.modelByName.has(nameKey(model))) {
-        this.versions.set(id, model);
+      if (!id || !model) {
+        account.skipped++;
+        this.warnings.push({ file, asset: id, reason: "skipped: no `id` or no `Model`" });
+        continue;
+      }
+      const ref = this.modelByName.get(nameKey(model)) ?? this.release(model, cell(row, "Version release date"), file, id);
+      if (ref) {
+        this.versionModels.set(id, ref);
         account.merged++;
       } else {
+        this.versionNames.set(id, model);
         account.skipped++;
-        this.warnings.push({ file, asset: id, reason: id && model ? `skipped: version of '${model}', which names no model of the graph; its results go on a placeholder` : "skipped: no `id` or no `Model`" });
-        if (id && model) this.versions.set(id, model);
+        this.warnings.push({ file, asset: id, reason: `skipped: version of '${model}', which names no model of the graph; its results go on a placeholder` });
       }
     }
     return account;
+  }
+
+  private release(family: string, versionDate: string | null, file: string, id: string): NodeRef | null {
+    const members = this.families.get(nameKey(family)) ?? [];
+    const dated = versionDate ? members.filter((m) => m.date !== null && m.date <= versionDate).sort((a, b) => (a.date! < b.date! ? 1 : a.date! > b.date! ? -1 : 0)) : [];
+    const chosen = dated[0] ?? (members.length === 1 ? members[0] : null);
+    if (chosen) this.warnings.push({ file, asset: id, reason: `version of '${family}' taken as '${chosen.name}', the release of that name ${versionDate ? `latest on ${versionDate}` : "the model files list"}` });
+    return chosen?.ref ?? null;
   }
 
   benchmark(name: string, unit: string): string {
@@ -139,7 +169,9 @@ class BenchmarkBatch {
 
   /** The model a result is of: its version's model, else the version or the row's name as a model name, else a placeholder. */
   model(version: string | null, name: string | null, file: string): { ref: NodeRef; unresolved: boolean } | null {
-    const tries = [version ? this.versions.get(version) : undefined, version, name].filter((n): n is string => typeof n === "string" && n !== "");
+    const resolved = version ? this.versionModels.get(version) : undefined;
+    if (resolved) return { ref: resolved, unresolved: false };
+    const tries = [version ? this.versionNames.get(version) : undefined, version, name].filter((n): n is string => typeof n === "string" && n !== "");
     for (const t of tries) {
       const ref = this.modelByName.get(nameKey(t));
       if (ref) return { ref, unresolved: false };

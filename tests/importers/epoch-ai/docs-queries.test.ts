@@ -51,6 +51,8 @@ describe.each(STORE_CASES)("the Epoch AI questions of docs/importing.md [$name]"
     const results = data.benchmark.results;
     expect(results[0]).toMatchObject({ score: 87.6, modelVersion: "gpt-5.1_high", subject: { name: "GPT-5.1", unresolved: false } });
     expect(results.every((r: { sources: Array<{ title: string }> }) => r.sources[0].title === "Epoch AI Benchmarking Hub")).toBe(true);
-    expect(results.find((r: { modelVersion: string }) => r.modelVersion === "gemini-2.5-pro").subject).toEqual({ name: "gemini-2.5-pro", unresolved: true });
+    // A version of a family the model files list by release: the release of its date.
+    expect(results.find((r: { modelVersion: string }) => r.modelVersion === "gemini-2.5-pro").subject).toEqual({ name: "Gemini 2.5 Pro (Jun 2025)", unresolved: false });
+    expect(results.find((r: { modelVersion: string }) => r.modelVersion === "gemini-2.5-pro-exp-03-25").subject).toEqual({ name: "Gemini 2.5 Pro (Mar 2025)", unresolved: false });
   });
 });

@@ -1,6 +1,7 @@
 // The Epoch AI import on a small snapshot with one of each defect, on every store: quoted cells with
 // line breaks, a model in two files, a row without a name, a failed run, a result for a model the
-// graph does not know, a misspelled publisher, a blank score, a file the score table does not know.
+// graph does not know, a version of a model family, a misspelled publisher, a blank score, a file
+// the score table does not know.
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ const FILES: Record<string, string> = {
 Vision",Chat,7000000000.0,1.2e+23,Likely,https://example.org/tiny,"Tiny: a model, with a comma",Korea (Republic of),SOTA improvement,"NVIDIA H100 SXM5 80GB",512,250000.0,,Open weights (unrestricted)
 Tiny LM Chat,Acme Labs,2024-06-01,Language,Chat,7000000000.0,,Confident,,,Korea (Republic of),,,,,Tiny LM,API access
 ,Nobody,2024-01-01,Language,,,,,,,,,,,,,
+Big LM (Mar 2024),Acme Labs,2024-03-01,Language,,,,,,,,,,,,,
+Big LM (Jun 2024),Acme Labs,2024-06-01,Language,,,,,,,,,,,,,
 `,
   "models/large_scale_ai_models.csv": `${MODEL_HEADER}
 Tiny LM,Acme Labs,2024-05-01,Language,Chat,7000000000.0,1.2e+23,Likely,https://example.org/tiny,,Korea (Republic of),,"NVIDIA H100 SXM5 80GB,Google TPU v4",1024,,,
@@ -33,11 +36,13 @@ Tiny LM,Acme Labs,2024-05-01,Language,Chat,7000000000.0,1.2e+23,Likely,https://e
   "benchmarks/model_versions.csv": `id,Model,Version release date
 tiny-lm-2024-05,Tiny LM,2024-05-01
 ghost-1,Ghost Model,2024-01-01
+big-lm-0401,Big LM,2024-04-01
 `,
   "benchmarks/benchmarks_runs.csv": `id,task,model,Best score (across scorers),Status,log viewer,logs
 run1,GPQA diamond,tiny-lm-2024-05,0.412,Success,https://logs.example.org/run1,
 run2,GPQA diamond,tiny-lm-2024-05,0.5,Error,,
 run3,GPQA diamond,ghost-1,0.3,Success,,https://logs.example.org/run3.eval
+run4,GPQA diamond,big-lm-0401,0.25,Success,,
 `,
   "benchmarks/external_benchmark_mmlu.csv": `id,Name,EM,Model version,Shots,Source,Source link,Notes
 rec1,Tiny LM,77.0%,tiny-lm-2024-05,5,Standford HELM,https://crfm.example.org/helm,
@@ -86,15 +91,15 @@ describe.each(STORE_CASES)("Epoch AI import of a small snapshot [$name]", (store
   it("accounts for every row of every file", () => {
     const byFile = Object.fromEntries(report.files!.map((f) => [f.file, [f.rows, f.created, f.merged, f.skipped, f.unresolved ?? 0]]));
     expect(byFile).toEqual({
-      "models/notable_ai_models.csv": [3, 2, 0, 1, 0],
+      "models/notable_ai_models.csv": [5, 4, 0, 1, 0],
       "models/large_scale_ai_models.csv": [1, 0, 1, 0, 0],
       "models/frontier_ai_models.csv": [0, 0, 0, 0, 0],
-      "benchmarks/model_versions.csv": [2, 0, 1, 1, 0],
-      "benchmarks/benchmarks_runs.csv": [3, 2, 0, 1, 1],
+      "benchmarks/model_versions.csv": [3, 0, 2, 1, 0],
+      "benchmarks/benchmarks_runs.csv": [4, 3, 0, 1, 1],
       "benchmarks/external_benchmark_mmlu.csv": [4, 3, 0, 1, 1],
       "benchmarks/external_benchmark_unknown_thing.csv": [1, 0, 0, 1, 0],
     });
-    expect(report.summary.recordsRead).toBe(14);
+    expect(report.summary.recordsRead).toBe(18);
     expect(report.warnings).toContainEqual({ file: "benchmarks/benchmarks_runs.csv", asset: "tiny-lm-2024-05", reason: "skipped: run run2 has status 'Error', not Success" });
     expect(report.warnings).toContainEqual(expect.objectContaining({ file: "models/notable_ai_models.csv", asset: null, reason: expect.stringMatching(/^skipped: row 4 has no `Model`/) }));
     expect(report.warnings).toContainEqual(expect.objectContaining({ file: "benchmarks/external_benchmark_unknown_thing.csv", reason: expect.stringMatching(/benchmark-files\.json does not say/) }));
@@ -128,6 +133,8 @@ describe.each(STORE_CASES)("Epoch AI import of a small snapshot [$name]", (store
     expect(gpqa.items.map((i) => [i.node.props.name, i.rel.score, i.rel.url ?? null])).toEqual([
       ["Tiny LM", 41.2, "https://logs.example.org/run1"],
       ["ghost-1", 30, "https://logs.example.org/run3.eval"],
+      // A version of the family `Big LM` is the release listed on or before its date.
+      ["Big LM (Mar 2024)", 25, null],
     ]);
   });
 
