@@ -13,7 +13,7 @@ export interface FormatOptions {
 
 export const FORMATS = {
   "ecosystem-graphs": (store: GraphStore, dir: string, o: FormatOptions) => importEcosystemGraphs(store, dir, { batchSize: o.batchSize, onProgress: o.onProgress }),
-  "epoch-ai": (store: GraphStore, dir: string, o: FormatOptions) => importEpochAi(store, dir, { batchSize: o.batchSize, onProgress: o.onProgress && ((d, t) => o.onProgress!(d, t)) }),
+  "epoch-ai": (store: GraphStore, dir: string, o: FormatOptions) => importEpochAi(store, dir, { batchSize: o.batchSize, onProgress: o.onProgress }),
 } as const satisfies Record<string, (store: GraphStore, dir: string, options: FormatOptions) => Promise<ImportReport>>;
 
 export type Format = keyof typeof FORMATS;
