@@ -168,18 +168,18 @@ class BenchmarkBatch {
   }
 
   /** The model a result is of: its version's model, else the version or the row's name as a model name, else a placeholder. */
-  model(version: string | null, name: string | null, file: string): { ref: NodeRef; unresolved: boolean } | null {
+  model(version: string | null, name: string | null, file: string): NodeRef | null {
     const resolved = version ? this.versionModels.get(version) : undefined;
-    if (resolved) return { ref: resolved, unresolved: false };
+    if (resolved) return resolved;
     const tries = [version ? this.versionNames.get(version) : undefined, version, name].filter((n): n is string => typeof n === "string" && n !== "");
     for (const t of tries) {
       const ref = this.modelByName.get(nameKey(t));
-      if (ref) return { ref, unresolved: false };
+      if (ref) return ref;
     }
     const label = version ?? name;
     if (!label) return null;
     const kept = this.placeholderByLabel.get(nameKey(label));
-    if (kept) return { ref: kept, unresolved: true };
+    if (kept) return kept;
     const slug = allocateSlug(label, [], (s) => this.takenAssets.has(s), "model");
     this.takenAssets.add(slug);
     const ref: NodeRef = { kind: "UnresolvedAsset", key: slug };
@@ -187,10 +187,10 @@ class BenchmarkBatch {
     this.nodes.push({ kind: "UnresolvedAsset", key: slug, props: { name: label, nameKo: null, aliases: [], unresolved: true, sources: [this.compiler.key] } });
     this.placeholders++;
     this.warnings.push({ file, asset: label, reason: "names no model of the graph; its results are kept on a placeholder" });
-    return { ref, unresolved: true };
+    return ref;
   }
 
-  result(account: FileAccount, args: { id: string; benchmark: string; model: { ref: NodeRef; unresolved: boolean }; score: number; unit: string; shots: number | null; version: string | null; url: string | null; publisher: string | null }): void {
+  result(account: FileAccount, args: { id: string; benchmark: string; model: NodeRef; score: number; unit: string; shots: number | null; version: string | null; url: string | null; publisher: string | null }): void {
     const key = `epoch:${args.id}`;
     const uid = `${args.benchmark}|${key}`;
     if (this.written.has(uid)) {
@@ -202,7 +202,7 @@ class BenchmarkBatch {
     const held = this.heldResults.get(uid);
     if (held) account.merged++;
     else account.created++;
-    const from = held ?? args.model.ref;
+    const from = held ?? args.model;
     if (from.kind === "UnresolvedAsset") account.unresolved = (account.unresolved ?? 0) + 1;
     const sources = args.publisher ? [args.publisher, this.compiler.key] : [this.compiler.key];
     this.relationships.push({
