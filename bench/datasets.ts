@@ -21,7 +21,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-bench-datasets-"));
 const config = loadConfig({ ...process.env, KG_DATA_DIR: dataDir });
-const store = await openStore(config);
+const store = await openStore(config, { holder: "bench:datasets" });
 if ((await store.counts()).nodes > 0) {
   process.stderr.write(`the ${store.name} store is not empty; run this against an empty one\n`);
   process.exit(2);

@@ -5,14 +5,15 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { importEcosystemGraphs, SnapshotError } from "../importers/ecosystem-graphs/import.js";
+import { checkSnapshotFolder, SnapshotFolderError } from "../importers/ecosystem-graphs/read.js";
 import { EpochSnapshotError, importEpochAi } from "../importers/epoch-ai/import.js";
+import { checkEpochFolder } from "../importers/epoch-ai/read.js";
 import { ChecksumError } from "../importers/pipeline/checksums.js";
 import { FORMAT_NAMES, shippedSnapshot, type Format } from "../importers/formats.js";
 import type { ImportReport } from "../importers/pipeline/report.js";
 import { summaryLine } from "../importers/pipeline/report.js";
-import { seedIfEmpty } from "../store/open-store.js";
 import type { GraphStore } from "../store/port.js";
-import { UsageError, withStore, type Io } from "./commands.js";
+import { seedIfEmptySaying, UsageError, withStore, type Io } from "./commands.js";
 import { progressBar } from "./progress.js";
 
 export const IMPORT_USAGE = `import <${FORMAT_NAMES.join("|")}> [<dir>] [--report <file.json>] [--snapshot-date YYYY-MM-DD] [--batch-size N]`;
@@ -71,10 +72,14 @@ function run(store: GraphStore, options: ImportArgs, onProgress: (done: number, 
 
 export async function runImport(args: string[], config: Config, io: Io): Promise<void> {
   const options = parseArgs(args, config);
-  await withStore(config, async (store) => {
+  // A folder that cannot be a snapshot is refused before the store is opened (or seeded).
+  await (options.format === "epoch-ai" ? checkEpochFolder(options.dir) : checkSnapshotFolder(options.dir)).catch((error: unknown) => {
+    throw error instanceof SnapshotFolderError || error instanceof EpochSnapshotError ? new UsageError(error.message) : error;
+  });
+  await withStore(config, { holder: "kg import" }, async (store) => {
     // Records resolve against what the graph holds: an empty store gets the curated seed first,
     // as the server does at start, so that the seed's facts and their precedence are there.
-    if (config.autoSeed && (await seedIfEmpty(store, config.seedDir))) io.err(`the ${store.name} store was empty: seeded it from ${config.seedDir} first\n`);
+    await seedIfEmptySaying(store, config, io);
     const progress = progressBar(io.err, io.errIsTTY ?? false, "writing");
     const report = await run(store, options, (done, total) => progress.update(done, total)).catch((error: unknown) => {
       throw error instanceof ChecksumError ? new UsageError(error.message) : error;

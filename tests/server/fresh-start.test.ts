@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedIfEmpty } from "../../src/store/open-store.js";
 import type { GraphStore } from "../../src/store/port.js";
+import { childEnv, ensureBuilt, startServerProcess } from "../helpers/processes.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 describe("KG_SEED_DATASETS", () => {
@@ -57,4 +58,25 @@ describe("a fresh embedded store at start", () => {
     store = await MemoryStore.open(dataDir);
     expect(await store.counts()).toEqual(counts);
   });
+});
+
+describe("npm start on a fresh clone's data directory", () => {
+  it("serves GPT-4's training compute and GPQA diamond's results with no other step", async () => {
+    await ensureBuilt();
+    const dir = await mkdtemp(path.join(os.tmpdir(), "kg-npm-start-"));
+    const server = await startServerProcess(childEnv(dir, { KG_SEED_DATASETS: undefined }));
+    try {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ model(slug: "gpt-4") { trainingComputeFlop } benchmark(slug: "gpqa-diamond") { results(first: 1) { score sources { title } } } }` }),
+      });
+      const body = (await res.json()) as { data: { model: { trainingComputeFlop: number }; benchmark: { results: Array<{ score: number; sources: Array<{ title: string }> }> } } };
+      expect(body.data.model.trainingComputeFlop).toBe(2.1e25);
+      expect(body.data.benchmark.results[0].sources[0].title).toBe("Epoch AI Benchmarking Hub");
+    } finally {
+      server.child.kill("SIGTERM");
+      expect((await server.exit).code).toBe(0);
+    }
+  }, 180_000);
 });

@@ -10,7 +10,7 @@ import type { ImportReport, ImportWarning } from "../pipeline/report.js";
 import { resolve } from "../pipeline/resolve.js";
 import { DEFAULT_BATCH_SIZE, writeInChunks } from "../pipeline/write.js";
 import { normalizeRecord, type AssetRecord } from "./normalize.js";
-import { readRecords, readSnapshot, type Snapshot } from "./read.js";
+import { checkSnapshotFolder, readRecords, readSnapshot, type Snapshot } from "./read.js";
 import { VOCABULARY, type Vocabulary } from "./vocabulary.js";
 
 export interface ImportOptions {
@@ -52,6 +52,7 @@ export async function importEcosystemGraphs(store: GraphStore, dir: string, opti
   const now = options.now ?? (() => performance.now());
   const started = now();
   const vocabulary = options.vocabulary ?? VOCABULARY;
+  await checkSnapshotFolder(dir);
   await verifyChecksums(dir);
   const snapshot = options.snapshot ?? (await readSnapshot(dir));
   if (!snapshot) throw new SnapshotError(`cannot tell which snapshot ${dir} holds: its README.md names no "commit <sha> (<YYYY-MM-DD>)"; give the snapshot date`);

@@ -16,7 +16,7 @@ import { importBenchmarks } from "./benchmarks.js";
 import modelAliases from "./model-aliases.json" with { type: "json" };
 import { normalizeModelRow } from "./normalize-model.js";
 import { verifyChecksums } from "../pipeline/checksums.js";
-import { EpochSnapshotError, MODEL_FILES, readCsv, readEpochSnapshot } from "./read.js";
+import { checkEpochFolder, EpochSnapshotError, MODEL_FILES, readCsv, readEpochSnapshot } from "./read.js";
 import sourceTemplate from "./source.json" with { type: "json" };
 import { datasetSource } from "./source.js";
 
@@ -45,6 +45,7 @@ export async function importEpochAi(store: GraphStore, dir: string, options: Epo
   const now = options.now ?? (() => performance.now());
   const started = now();
   const vocabulary = options.vocabulary ?? SHARED_VOCABULARY;
+  await checkEpochFolder(dir);
   await verifyChecksums(dir);
   const snapshot = await readEpochSnapshot(dir);
   if (!snapshot.models) throw new EpochSnapshotError(`cannot tell which snapshot ${dir} holds: its README.md names no "commit <sha> of <YYYY-MM-DD>" for the model data`);

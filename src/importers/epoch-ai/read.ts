@@ -21,6 +21,21 @@ export interface EpochSnapshot {
 
 export class EpochSnapshotError extends Error {}
 
+const EXPECTED = `expected a snapshot of Epoch AI's data: models/ with ${MODEL_FILES.join(", ")}, benchmarks/ (optional), and a README.md naming the commits`;
+
+/** Checks that `dir` holds the three model files, before anything is read or written. */
+export async function checkEpochFolder(dir: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(path.join(dir, "models"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new EpochSnapshotError(code === "ENOENT" || code === "ENOTDIR" ? `${dir} has no models/ folder; ${EXPECTED}` : `cannot read ${path.join(dir, "models")} (${code ?? (error as Error).message}); ${EXPECTED}`);
+  }
+  const missing = MODEL_FILES.filter((f) => !entries.includes(f));
+  if (missing.length > 0) throw new EpochSnapshotError(`${path.join(dir, "models")} lacks ${missing.join(", ")}; ${EXPECTED}`);
+}
+
 /** The rows of one CSV file, each a map from header to cell; a byte-order mark is dropped. */
 export async function readCsv(dir: string, file: string): Promise<CsvFile> {
   const text = await readFile(path.join(dir, file), "utf8");

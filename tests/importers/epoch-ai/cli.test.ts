@@ -53,8 +53,14 @@ describe("kg import epoch-ai", () => {
 
   it.each([
     [["epoch-ai", EPOCH_DIR, "--snapshot-date", "2026-01-01"], /--snapshot-date is for ecosystem-graphs only/],
-    [["epoch-ai", os.tmpdir()], /names no "commit/],
+    [["epoch-ai", os.tmpdir()], /has no models\/ folder; expected a snapshot of Epoch AI's data/],
   ])("refuses %j", async (args, message) => {
     await expect(COMMANDS.import.run(args, await memoryConfig(), io().value)).rejects.toThrow(expect.objectContaining({ message: expect.stringMatching(message) }));
+  });
+
+  it("refuses a folder whose README names no commit, naming what it expected", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "epoch-ai-"));
+    await cp(path.join(EPOCH_DIR, "models"), path.join(dir, "models"), { recursive: true });
+    await expect(COMMANDS.import.run(["epoch-ai", dir], await memoryConfig(), io().value)).rejects.toThrow(/names no "commit <sha> of <YYYY-MM-DD>"/);
   });
 });
