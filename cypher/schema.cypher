@@ -17,3 +17,4 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Country|Organization|Mod
 CREATE CONSTRAINT dataset_slug IF NOT EXISTS FOR (n:Dataset) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT application_slug IF NOT EXISTS FOR (n:Application) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT unresolved_asset_slug IF NOT EXISTS FOR (n:UnresolvedAsset) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT hardware_slug IF NOT EXISTS FOR (n:Hardware) REQUIRE n.slug IS UNIQUE;
