@@ -32,7 +32,7 @@ export interface EdgeAttrs {
   props: Properties;
 }
 
-const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
+const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
 function window<T>(items: T[], w: Window): T[] {
   return items.slice(w.offset, w.offset + w.limit);
