@@ -41,6 +41,11 @@ interface NodeState {
   labelSlot: LabelSlot;
 }
 
+interface EdgeState {
+  /** Its label is drawn: the selected edge, or one of a selected node's few edges. */
+  labelShown: boolean;
+}
+
 export type SizeMeasure = "degree" | "compute";
 
 /** What undo needs to put the drawing back as it was. */
@@ -57,6 +62,12 @@ const LABEL_SIZE = 13;
 /** Pixels kept around what the camera frames (labels run to the right of their nodes). */
 const FRAME_PADDING = { x: 90, y: 40 };
 const NULL_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+/** From this many edges a drawing is big: see tuneForSize and cameraMoved. */
+const BIG_FROM_EDGES = 1500;
+/** The camera rests when it has not moved for this long. */
+const CAMERA_REST_MS = 150;
+/** A selected node's edge labels are drawn when it has at most this many edges. */
+const MAX_EDGE_LABELS = 12;
 
 /** Long names (a research institute's) would run across their neighbours; the panel shows them whole. */
 function shortLabel(name: string): string {
@@ -85,7 +96,7 @@ const dimmed = (_a: unknown, state: { isHighlighted: boolean }, graph: { hasHigh
 
 export class GraphView {
   readonly graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: "directed" });
-  readonly renderer: Sigma<NodeAttributes, EdgeAttributes, {}, NodeState>;
+  readonly renderer: Sigma<NodeAttributes, EdgeAttributes, {}, NodeState, EdgeState>;
   /** Resolves when the last layout and its animation have finished. */
   settled: Promise<void> = Promise.resolve();
   sizeBy: SizeMeasure = "degree";
@@ -100,14 +111,21 @@ export class GraphView {
   private labelsDirty = true;
   private labelBoxCache = new Map<string, Record<LabelSide, Box>>();
   private layoutRun = 0;
+  private togglingEdgeEvents = false;
+  private restTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(container: HTMLElement) {
-    this.renderer = new Sigma<NodeAttributes, EdgeAttributes, {}, NodeState>(this.graph, container, {
+  /**
+   * @param insets Pixels of the drawing covered by something else (the bottom sheet on a phone),
+   * which framing keeps clear.
+   */
+  constructor(container: HTMLElement, private readonly insets: () => { bottom: number } = () => ({ bottom: 0 })) {
+    this.renderer = new Sigma<NodeAttributes, EdgeAttributes, {}, NodeState, EdgeState>(this.graph, container, {
       primitives: {
         nodes: { shapes: [sdfCircle()], layers: [layerFill()] },
         edges: { paths: [pathLine(), pathCurved()], extremities: [extremityArrow()] },
       },
       customNodeState: { labelSlot: "hidden" },
+      customEdgeState: { labelShown: false },
       styles: {
         nodes: [
           DEFAULT_STYLES.nodes,
@@ -127,8 +145,9 @@ export class GraphView {
         edges: [
           DEFAULT_STYLES.edges,
           { head: "arrow", path: "line", parallelPath: "curved", labelSize: 11, labelColor: "#3d4254", labelFont: LABEL_FONT, cursor: "pointer", labelVisibility: "hidden" },
-          // Edge labels only for the hovered edge and the selection's edges (a top-level rule has no `else` in sigma 4.0.4).
-          { when: (_a, state) => state.isHovered || state.isHighlighted, then: { labelVisibility: "visible", color: EDGE_HIGHLIGHT } },
+          { whenState: "isHighlighted", then: { color: EDGE_HIGHLIGHT } },
+          // Edge labels only for the hovered edge and the selection's (a top-level rule has no `else` in sigma 4.0.4).
+          { when: (_a, state) => state.isHovered || state.labelShown, then: { labelVisibility: "visible", color: EDGE_HIGHLIGHT } },
           { when: dimmed, then: { color: DIMMED } },
           { whenState: "isHovered", then: { size: 3 } },
         ],
@@ -151,10 +170,42 @@ export class GraphView {
       },
     });
     this.renderer.on("afterRender", () => this.placeLabelsIfDirty());
-    this.renderer.getCamera().on("updated", () => this.markLabelsDirty());
+    this.renderer.getCamera().on("updated", () => this.cameraMoved());
     this.renderer.on("resize", () => this.markLabelsDirty());
     this.renderer.on("enterNode", ({ node }) => this.setHovered(node));
     this.renderer.on("leaveNode", () => this.setHovered(null));
+  }
+
+  /** A big drawing hides its edges and labels while the camera moves (sigma's hideEdgesOnMove, hideLabelsOnMove). */
+  private tuneForSize(): void {
+    const big = this.isBig();
+    if (this.renderer.getSetting("hideEdgesOnMove") !== big) this.renderer.setSettings({ hideEdgesOnMove: big, hideLabelsOnMove: big });
+  }
+
+  private isBig(): boolean {
+    return this.graph.size >= BIG_FROM_EDGES;
+  }
+
+  /**
+   * Labels are placed again for the new view: at once on a small drawing, once the camera rests on
+   * a big one (its labels are hidden meanwhile). There, edges are not pickable while it moves
+   * either: with edge events on, sigma draws every edge into its picking layer each frame.
+   */
+  private cameraMoved(): void {
+    if (this.togglingEdgeEvents) return;
+    if (!this.isBig()) return this.markLabelsDirty();
+    const toggle = (on: boolean) => {
+      this.togglingEdgeEvents = true;
+      this.renderer.setSetting("enableEdgeEvents", on);
+      this.togglingEdgeEvents = false;
+    };
+    if (this.renderer.getSetting("enableEdgeEvents")) toggle(false);
+    clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => {
+      toggle(true);
+      this.markLabelsDirty();
+      this.renderer.scheduleRender();
+    }, CAMERA_REST_MS);
   }
 
   get selected(): { node: string | null; edge: string | null } {
@@ -192,6 +243,7 @@ export class GraphView {
     }
     this.applySizes();
     this.applyVisibility();
+    this.tuneForSize();
     const addedIds = added.map((n) => n.id);
     if (addedIds.length > 0) await this.relayout(first ? null : new Set(addedIds));
     return addedIds;
@@ -343,6 +395,7 @@ export class GraphView {
     this.onlyPath = null;
     this.setFocus(null);
     this.applyVisibility();
+    this.tuneForSize();
     this.renderer.getCamera().setState(s.camera);
   }
 
@@ -362,10 +415,12 @@ export class GraphView {
     this.selectedNode = node && this.graph.hasNode(node) ? node : null;
     this.selectedEdge = null;
     this.renderer.setNodesState(this.graph.nodes(), { isHighlighted: false });
-    this.renderer.setEdgesState(this.graph.edges(), { isHighlighted: false });
+    this.renderer.setEdgesState(this.graph.edges(), { isHighlighted: false, labelShown: false });
     if (this.selectedNode) {
+      const edges = this.graph.edges(this.selectedNode);
       this.renderer.setNodesState([this.selectedNode, ...this.graph.neighbors(this.selectedNode)], { isHighlighted: true });
-      this.renderer.setEdgesState(this.graph.edges(this.selectedNode), { isHighlighted: true });
+      // A hub's edge labels would pile up around it; hovering one still shows its label.
+      this.renderer.setEdgesState(edges, { isHighlighted: true, labelShown: edges.length <= MAX_EDGE_LABELS });
     }
     this.markLabelsDirty();
   }
@@ -376,7 +431,7 @@ export class GraphView {
     if (!this.graph.hasEdge(edge)) return;
     this.selectedEdge = edge;
     this.renderer.setNodesState(this.graph.extremities(edge), { isHighlighted: true });
-    this.renderer.setEdgeState(edge, { isHighlighted: true });
+    this.renderer.setEdgeState(edge, { isHighlighted: true, labelShown: true });
     this.markLabelsDirty();
   }
 
@@ -449,10 +504,15 @@ export class GraphView {
     }
     const r = this.renderer;
     const { width, height } = r.getDimensions();
+    const padX = Math.min(FRAME_PADDING.x, width / 6);
+    const bottom = Math.min(height / 2, this.insets().bottom);
     const a = r.graphToViewport({ x: minX, y: minY }, { cameraState: NULL_CAMERA });
     const b = r.graphToViewport({ x: maxX, y: maxY }, { cameraState: NULL_CAMERA });
-    const ratio = Math.max(0.5, Math.abs(b.x - a.x) / Math.max(1, width - 2 * FRAME_PADDING.x), Math.abs(b.y - a.y) / Math.max(1, height - 2 * FRAME_PADDING.y));
-    const centre = r.viewportToFramedGraph({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, { cameraState: NULL_CAMERA });
+    const usable = { width: Math.max(1, width - 2 * padX), height: Math.max(1, height - bottom - 2 * FRAME_PADDING.y) };
+    const ratio = Math.max(0.5, Math.abs(b.x - a.x) / usable.width, Math.abs(b.y - a.y) / usable.height);
+    // The framed box's centre goes to the centre of the part of the drawing left uncovered.
+    const shift = (bottom / 2) * ratio;
+    const centre = r.viewportToFramedGraph({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + shift }, { cameraState: NULL_CAMERA });
     return { x: centre.x, y: centre.y, ratio, angle: 0 };
   }
 

@@ -67,7 +67,7 @@ export function boxesOverlap(a: Box, b: Box): boolean {
 
 /**
  * Places labels for `candidates`, which come in priority order. `viewport` bounds what is on
- * screen: a label outside it is not drawn, and takes no room.
+ * screen: a label that does not fit in it whole is not drawn, and takes no room.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], viewport: { width: number; height: number }): Map<string, LabelSide> {
   const labels = new BoxGrid();
@@ -83,7 +83,8 @@ export function placeLabels(candidates: readonly LabelCandidate[], viewport: { w
     for (const side of c.sides) {
       const r = c.boxes[side];
       const box = { minX: c.x + r.minX - LABEL_GAP, maxX: c.x + r.maxX + LABEL_GAP, minY: c.y + r.minY - LABEL_GAP, maxY: c.y + r.maxY + LABEL_GAP };
-      if (box.maxX < 0 || box.minX > viewport.width || box.maxY < 0 || box.minY > viewport.height) continue;
+      // Only whole labels: one cut by the viewport's edge is not readable.
+      if (box.minX < 0 || box.maxX > viewport.width || box.minY < 0 || box.maxY > viewport.height) continue;
       if (labels.hits(box)) continue;
       if (!c.wanted && discs.hits(box, discOf.get(c.node))) continue;
       labels.add(box);

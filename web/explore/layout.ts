@@ -27,8 +27,8 @@ const MAX_LAYOUT_MS = 8000;
  * gets fewer (each one costs more), with Barnes-Hut on.
  */
 export function iterationBudget(order: number, expanding: boolean): number {
-  if (expanding) return order > 1000 ? 80 : 150;
-  return Math.round(Math.min(800, Math.max(150, 6000 / Math.sqrt(Math.max(order, 1)))));
+  if (expanding) return order > 1000 ? 60 : 150;
+  return Math.round(Math.min(800, Math.max(100, 5000 / Math.sqrt(Math.max(order, 1)))));
 }
 
 /** ForceAtlas2 settings for a graph of `order` nodes: graphology's inferred ones, Barnes-Hut from 300 nodes. */
@@ -43,9 +43,19 @@ function layoutGraph(input: LayoutInput, scale: number): Graph {
   return graph;
 }
 
-/** Runs ForceAtlas2 in its worker for `iterations` rounds (or until MAX_LAYOUT_MS), then stops it. */
-function runWorker(graph: Graph, iterations: number): Promise<void> {
+/** Below this many nodes ForceAtlas2 runs on the page: all its rounds take less than one worker round trip. */
+const WORKER_FROM = 100;
+
+/**
+ * Runs ForceAtlas2 for `iterations` rounds: in its web worker (until MAX_LAYOUT_MS at most) for a
+ * graph big enough to make the page stutter, directly for a small one.
+ */
+function runForceAtlas2(graph: Graph, iterations: number): Promise<void> {
   if (graph.order < 2 || graph.size === 0) return Promise.resolve();
+  if (graph.order < WORKER_FROM) {
+    forceAtlas2.assign(graph, { iterations, settings: settingsFor(graph.order) });
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const worker = new FA2Layout(graph, { settings: settingsFor(graph.order) });
     let done = 0;
@@ -74,28 +84,87 @@ function medianEdgeLength(graph: Graph): number {
   return lengths.length ? lengths[Math.floor(lengths.length / 2)] : 1;
 }
 
-/** Pushes overlapping discs apart (sizes are radii), a few passes until none overlap. */
+/**
+ * Pushes overlapping discs apart (sizes are radii): noverlap first, then, for what it leaves on a
+ * big crowded graph, pairwise pushes along the line between the two centres until none overlap.
+ */
 export function removeOverlaps(graph: Graph, sizes: Map<string, number>): void {
-  for (let pass = 0; pass < 4; pass++) {
-    noverlap.assign(graph, {
-      maxIterations: 400,
-      inputReducer: (key, attr) => ({ x: attr.x, y: attr.y, size: sizes.get(key) ?? 1 }),
-      outputReducer: (_key, attr) => ({ x: attr.x, y: attr.y }),
-      settings: { margin: NODE_GAP, ratio: 1, expansion: 1.1, gridSize: 20, speed: 3 },
-    });
-    if (!hasOverlap(graph, sizes)) return;
-  }
+  // noverlap compares the nodes that share a cell of a gridSize x gridSize grid: about a handful
+  // per cell keeps each of its iterations linear.
+  const gridSize = Math.max(20, Math.ceil(Math.sqrt(graph.order) * 1.5));
+  noverlap.assign(graph, {
+    maxIterations: graph.order > 500 ? 60 : 200,
+    inputReducer: (key, attr) => ({ x: attr.x, y: attr.y, size: sizes.get(key) ?? 1 }),
+    outputReducer: (_key, attr) => ({ x: attr.x, y: attr.y }),
+    settings: { margin: NODE_GAP, ratio: 1, expansion: 1.1, gridSize, speed: 3 },
+  });
+  separate(graph, sizes);
 }
 
-function hasOverlap(graph: Graph, sizes: Map<string, number>): boolean {
+/** Overlapping pairs, found through a grid of cells as wide as the biggest disc. */
+function overlaps(nodes: Array<{ id: string; x: number; y: number; r: number }>): Array<[number, number]> {
+  const cell = 2 * Math.max(...nodes.map((n) => n.r)) + NODE_GAP;
+  const grid = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = `${Math.floor(n.x / cell)},${Math.floor(n.y / cell)}`;
+    grid.set(key, [...(grid.get(key) ?? []), i]);
+  });
+  const pairs: Array<[number, number]> = [];
+  nodes.forEach((n, i) => {
+    const [cx, cy] = [Math.floor(n.x / cell), Math.floor(n.y / cell)];
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          if (j <= i) continue;
+          const m = nodes[j];
+          if (Math.hypot(n.x - m.x, n.y - m.y) < n.r + m.r + NODE_GAP / 2) pairs.push([i, j]);
+        }
+      }
+    }
+  });
+  return pairs;
+}
+
+function separate(graph: Graph, sizes: Map<string, number>): void {
   const nodes = graph.mapNodes((id, a) => ({ id, x: a.x as number, y: a.y as number, r: sizes.get(id) ?? 1 }));
-  nodes.sort((a, b) => a.x - a.r - (b.x - b.r));
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length && nodes[j].x - nodes[j].r < nodes[i].x + nodes[i].r; j++) {
-      if (Math.hypot(nodes[i].x - nodes[j].x, nodes[i].y - nodes[j].y) < nodes[i].r + nodes[j].r) return true;
+  if (nodes.length < 2) return;
+  for (let round = 0; round < 100; round++) {
+    const pairs = overlaps(nodes);
+    if (pairs.length === 0) break;
+    for (const [i, j] of pairs) {
+      const [a, b] = [nodes[i], nodes[j]];
+      let [dx, dy] = [b.x - a.x, b.y - a.y];
+      let d = Math.hypot(dx, dy);
+      // Two nodes on the same spot: apart along a direction that depends on their order only.
+      if (d < 1e-6) [dx, dy, d] = [Math.cos(i + j), Math.sin(i + j), 1];
+      const push = (a.r + b.r + NODE_GAP - d) / 2;
+      a.x -= (dx / d) * push;
+      a.y -= (dy / d) * push;
+      b.x += (dx / d) * push;
+      b.y += (dy / d) * push;
     }
   }
-  return false;
+  for (const n of nodes) graph.mergeNodeAttributes(n.id, { x: n.x, y: n.y });
+}
+
+/** At most this share of the drawing's area is covered by discs, so that noverlap has room to work. */
+const MAX_DENSITY = 0.12;
+
+/**
+ * How much more than `k` a layout must be spread for its discs to cover at most MAX_DENSITY of its
+ * area (a 2,000-node graph with hubs packs its middle much tighter than its median edge says).
+ */
+function spreadFor(graph: Graph, sizes: Map<string, number>, k: number): number {
+  let [minX, maxX, minY, maxY, discs] = [Infinity, -Infinity, Infinity, -Infinity, 0];
+  graph.forEachNode((id, a) => {
+    minX = Math.min(minX, a.x * k);
+    maxX = Math.max(maxX, a.x * k);
+    minY = Math.min(minY, a.y * k);
+    maxY = Math.max(maxY, a.y * k);
+    discs += Math.PI * (sizes.get(id) ?? 1) ** 2;
+  });
+  const area = Math.max(1, (maxX - minX) * (maxY - minY));
+  return Math.max(1, Math.sqrt(discs / area / MAX_DENSITY));
 }
 
 export interface LayoutResult {
@@ -110,10 +179,11 @@ export interface LayoutResult {
  */
 export async function computeLayout(input: LayoutInput, scale: number | null, iterations: number): Promise<LayoutResult> {
   const graph = layoutGraph(input, scale ?? 1);
-  await runWorker(graph, iterations);
-  const k = scale ?? TARGET_EDGE_LENGTH / medianEdgeLength(graph);
+  await runForceAtlas2(graph, iterations);
+  const sizes = new Map(input.nodes.map((n) => [n.id, n.size]));
+  const k = scale ?? TARGET_EDGE_LENGTH / medianEdgeLength(graph) * spreadFor(graph, sizes, TARGET_EDGE_LENGTH / medianEdgeLength(graph));
   graph.updateEachNodeAttributes((_id, a) => ({ ...a, x: a.x * k, y: a.y * k }));
-  removeOverlaps(graph, new Map(input.nodes.map((n) => [n.id, n.size])));
+  removeOverlaps(graph, sizes);
   const positions: Positions = new Map();
   graph.forEachNode((id, a) => positions.set(id, { x: a.x, y: a.y }));
   return { positions, scale: k };

@@ -10,7 +10,13 @@ import { NODE_TYPES, type NodeType } from "./queries";
 import { wireSearch } from "./search-box";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const view = new GraphView($("#graph"));
+/** On a phone the panel is a sheet over the drawing's bottom: framing keeps that part clear. */
+const sheetInset = () => {
+  const graph = $("#graph").getBoundingClientRect();
+  const panel = $("#panel").getBoundingClientRect();
+  return { bottom: panel.left <= graph.left && panel.top < graph.bottom ? graph.bottom - panel.top : 0 };
+};
+const view = new GraphView($("#graph"), sheetInset);
 const status = $("#status");
 const details = $("#details");
 /** Hops fetched when a node is expanded (the "Expand by" menu); the first view shows two. */

@@ -25,7 +25,11 @@ const SKIP = new Set(["sources", "uid", "kind", "searchText"]);
 
 function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toLocaleString("en");
+  if (typeof value === "number") {
+    // Years and ranks read as they are; big figures (compute, dollars) in scientific notation.
+    if (Number.isInteger(value) && Math.abs(value) < 1e4) return String(value);
+    return Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toLocaleString("en");
+  }
   if (value !== null && typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
