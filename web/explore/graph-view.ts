@@ -328,16 +328,8 @@ export class GraphView {
 
   /** Re-runs only the overlap removal (sizes changed), keeping the layout. */
   private resolveOverlaps(): Promise<void> {
-    if (this.graph.order < 2) return Promise.resolve();
-    return this.relayoutWithout();
-  }
-
-  private relayoutWithout(): Promise<void> {
     const run = ++this.layoutRun;
-    const input: LayoutInput = {
-      nodes: this.graph.mapNodes((id, a) => ({ id, x: a.x, y: a.y, size: a.size, fixed: true })),
-      edges: [],
-    };
+    const input: LayoutInput = { nodes: this.graph.mapNodes((id, a) => ({ id, x: a.x, y: a.y, size: a.size, fixed: true })), edges: [] };
     this.settled = computeLayout(input, this.scale ?? 1, 0).then(async ({ positions }) => {
       if (run === this.layoutRun) await this.animatePositions(positions, 250);
     });
@@ -416,6 +408,7 @@ export class GraphView {
     this.selectedEdge = null;
     this.renderer.setNodesState(this.graph.nodes(), { isHighlighted: false });
     this.renderer.setEdgesState(this.graph.edges(), { isHighlighted: false, labelShown: false });
+    this.renderer.setEdgesState(this.pathEdges(), { labelShown: true });
     if (this.selectedNode) {
       const edges = this.graph.edges(this.selectedNode);
       this.renderer.setNodesState([this.selectedNode, ...this.graph.neighbors(this.selectedNode)], { isHighlighted: true });
@@ -452,10 +445,17 @@ export class GraphView {
     this.applyVisibility();
   }
 
-  /** Shows only these nodes (a path) and the edges among them; null shows everything again. */
+  /** Shows only these nodes (a path) and the edges among them, labelled; null shows everything again. */
   showOnly(nodes: string[] | null): void {
+    this.renderer.setEdgesState(this.pathEdges(), { labelShown: false });
     this.onlyPath = nodes ? new Set(nodes) : null;
+    this.renderer.setEdgesState(this.pathEdges(), { labelShown: true });
     this.applyVisibility();
+  }
+
+  private pathEdges(): string[] {
+    const path = this.onlyPath;
+    return path ? this.graph.filterEdges((_e, _a, s, t) => path.has(s) && path.has(t)) : [];
   }
 
   get showingOnlyPath(): boolean {

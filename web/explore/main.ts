@@ -185,9 +185,10 @@ async function showPath(from: string, to: string): Promise<void> {
     if (!slice) return say(`No path of at most 6 hops from ${names[0]} to ${names[1]}.`, true);
     remember(`the path from ${names[0]} to ${names[1]}`);
     await view.merge(slice, from);
-    view.showOnly(slice.nodes.map((n) => n.id));
     view.setFocus(null);
+    view.showOnly(slice.nodes.map((n) => n.id));
     pathStart = null;
+    showNode(details, view, to, actions);
     renderLegend();
     renderPathBar();
     await view.fit();
