@@ -82,6 +82,23 @@ describe.skipIf(!hasChromium || !hasSnapshot)("explorer on the imported Ecosyste
     await page.screenshot({ path: screenshotPath("explore-imported-expanded.png") });
   });
 
+  it("hides the models released outside the chosen years, and brings them back", async () => {
+    await open({ width: 1400, height: 900 });
+    const models = (await drawnNodes(page)).filter((n) => n.type === "MODEL");
+    expect(new Set(models.map((m) => m.year)).size).toBeGreaterThan(1);
+    await page.fill("#year-from", "2023");
+    await page.fill("#year-to", "2023");
+    await expect
+      .poll(async () => (await drawnNodes(page)).filter((n) => n.type === "MODEL" && n.hidden !== (n.year !== null && n.year !== 2023)).map((n) => n.label))
+      .toEqual([]);
+    expect((await drawnNodes(page)).filter((n) => n.type !== "MODEL" && n.hidden)).toEqual([]);
+    await settled(page);
+    const shown = new Set((await drawnNodes(page)).filter((n) => !n.hidden).map((n) => n.id));
+    expect((await drawnLabels(page)).every((l) => shown.has(l.node))).toBe(true);
+    await page.click("#year-reset");
+    await expect.poll(async () => (await drawnNodes(page)).some((n) => n.hidden)).toBe(false);
+  });
+
   it("stays readable on a phone: South Korea's two hops and Common Crawl's two hops", async () => {
     await open({ width: 390, height: 844 });
     expect(await expectReadable()).toBeGreaterThan(5);

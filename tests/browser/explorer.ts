@@ -13,6 +13,8 @@ export interface DrawnNode {
   gx: number;
   gy: number;
   size: number;
+  /** A model's release year, else null. */
+  year: number | null;
   hidden: boolean;
 }
 
@@ -49,7 +51,7 @@ export async function settled(page: Page): Promise<void> {
 export function drawnNodes(page: Page): Promise<DrawnNode[]> {
   return page.evaluate(() => {
     const { view } = (globalThis as unknown as { explorer: Explorer }).explorer;
-    return view.graph.mapNodes((id: string, a: { name: string; nodeType: string; x: number; y: number; size: number }) => ({
+    return view.graph.mapNodes((id: string, a: { name: string; nodeType: string; x: number; y: number; size: number; year: number | null }) => ({
       id,
       label: a.name,
       type: a.nodeType,
@@ -57,6 +59,7 @@ export function drawnNodes(page: Page): Promise<DrawnNode[]> {
       gx: a.x,
       gy: a.y,
       size: a.size,
+      year: a.year,
       hidden: view.renderer.getNodeState(id).isHidden,
     }));
   });
