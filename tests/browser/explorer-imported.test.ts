@@ -77,8 +77,14 @@ describe.skipIf(!hasChromium || !hasSnapshot)("explorer on the imported Ecosyste
     // Common Crawl feeds many models: its two hops bring in a crowd.
     await expandTwoHops("Common Crawl", "click");
     await expectReadable();
-    const drawn = new Set((await drawnLabels(page)).map((l) => l.label));
-    expect(drawn.has("Common Crawl")).toBe(true);
+    // Common Crawl and the neighbours of it that are on screen have their labels (all 13 here; one
+    // in ten may lack room on another machine, where a time-capped layout can end elsewhere).
+    const cc = nodeNamed(await drawnNodes(page), "Common Crawl");
+    const neighbours: string[] = await page.evaluate((id) => (globalThis as unknown as { explorer: any }).explorer.view.graph.neighbors(id), cc.id);
+    const onScreen = (await drawnNodes(page)).filter((n) => neighbours.includes(n.id) && n.x > 0 && n.x < 1040 && n.y > 50 && n.y < 900).map((n) => n.id);
+    const drawn = new Set((await drawnLabels(page)).map((l) => l.node));
+    expect(drawn.has(cc.id)).toBe(true);
+    expect(onScreen.filter((n) => !drawn.has(n)).length).toBeLessThanOrEqual(Math.floor(onScreen.length / 10));
     await page.screenshot({ path: screenshotPath("explore-imported-expanded.png") });
   });
 

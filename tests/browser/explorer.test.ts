@@ -80,7 +80,11 @@ describe.skipIf(!hasChromium)("explorer on the seed graph, in headless Chromium"
     expect(overlappingNodes(after)).toEqual([]);
     const labels = await drawnLabels(page);
     expect(overlappingLabels(labels)).toEqual([]);
-    expect(labels.map((l) => l.label)).toContain("United States");
+    // The selection and each of its neighbours that are on screen have their labels.
+    const neighbours: string[] = await page.evaluate((id) => (globalThis as unknown as { explorer: any }).explorer.view.graph.neighbors(id), us.id);
+    const onScreen = after.filter((n) => neighbours.includes(n.id) && n.x > 0 && n.x < 1040 && n.y > 50 && n.y < 900).map((n) => n.id);
+    expect(onScreen.length).toBeGreaterThan(5);
+    expect(labels.map((l) => l.node)).toEqual(expect.arrayContaining([us.id, ...onScreen]));
     // The nodes drawn before stayed about where they were (the expansion moved only the new ones much).
     const moved = before.filter((b) => {
       const a = after.find((n) => n.id === b.id)!;
@@ -91,6 +95,18 @@ describe.skipIf(!hasChromium)("explorer on the seed graph, in headless Chromium"
 
     await page.locator("#details a.graphiql-link").click();
     await page.waitForURL(/\/graphiql\/\?query=/);
+  });
+
+  it("labels a hovered node and its neighbours", async () => {
+    await openExplorer(page, url);
+    const nodes = await drawnNodes(page);
+    const report = nodeNamed(nodes, "Artificial Intelligence Index Report 2024");
+    await page.mouse.move(report.x, report.y);
+    await settled(page);
+    const neighbours: string[] = await page.evaluate((id) => (globalThis as unknown as { explorer: any }).explorer.view.graph.neighbors(id), report.id);
+    const labels = await drawnLabels(page);
+    expect(labels.map((l) => l.node)).toEqual(expect.arrayContaining([report.id, ...neighbours]));
+    expect(overlappingLabels(labels)).toEqual([]);
   });
 
   it("shows an observation's value and its sources, as links, when its edge is clicked", async () => {
