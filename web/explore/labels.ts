@@ -61,10 +61,6 @@ class BoxGrid {
   }
 }
 
-export function boxesOverlap(a: Box, b: Box): boolean {
-  return a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
-}
-
 /**
  * Places labels for `candidates`, which come in priority order. `viewport` bounds what is on
  * screen: a label that does not fit in it whole is not drawn, and takes no room.
