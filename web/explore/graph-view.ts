@@ -321,9 +321,37 @@ export class GraphView {
     this.settled = computeLayout(input, free ? this.scale : null, iterationBudget(this.graph.order, free !== null)).then(async ({ positions, scale }) => {
       if (run !== this.layoutRun) return;
       this.scale = scale;
+      if (!free) this.orient(positions);
       await this.animatePositions(positions, 350);
     });
     return this.settled;
+  }
+
+  /**
+   * Turns a first layout (ForceAtlas2 picks no direction) so that its long axis lies along the
+   * screen's: wide on a desktop, tall on a phone held upright, so that framing wastes less room.
+   */
+  private orient(positions: Map<string, { x: number; y: number }>): void {
+    const points = [...positions.values()];
+    if (points.length < 3) return;
+    const cx = points.reduce((a, p) => a + p.x, 0) / points.length;
+    const cy = points.reduce((a, p) => a + p.y, 0) / points.length;
+    let [sxx, syy, sxy] = [0, 0, 0];
+    for (const p of points) {
+      sxx += (p.x - cx) ** 2;
+      syy += (p.y - cy) ** 2;
+      sxy += (p.x - cx) * (p.y - cy);
+    }
+    // Direction of the principal axis, then the turn that puts it along x (or y when portrait).
+    const axis = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+    const { width, height } = this.renderer.getDimensions();
+    const turn = (height > width ? Math.PI / 2 : 0) - axis;
+    const [cos, sin] = [Math.cos(turn), Math.sin(turn)];
+    for (const p of points) {
+      const [dx, dy] = [p.x - cx, p.y - cy];
+      p.x = cx + dx * cos - dy * sin;
+      p.y = cy + dx * sin + dy * cos;
+    }
   }
 
   /** Re-runs only the overlap removal (sizes changed), keeping the layout. */
