@@ -128,7 +128,6 @@ describe.skipIf(!hasChromium)("explorer with 2,000 nodes and 5,000 edges, in hea
       await view.fit(0);
       return ms;
     }, slice);
-    console.log(`layout of ${NODES} nodes: ${Math.round(layoutMs)} ms`);
     await settled(page);
     const nodes = await drawnNodes(page);
     expect(nodes).toHaveLength(NODES);
