@@ -1,7 +1,8 @@
 // Writes a generated graph into a store batch by batch, timing it: the load step of `kg generate`
 // and of the benchmarks.
+import { listOrder, listSortKey, type SortKey } from "../domain/sort-keys.js";
 import type { GraphStore } from "../store/port.js";
-import type { SyntheticGraph } from "./synthetic-graph.js";
+import { GENERATOR_SOURCE, type SyntheticGraph } from "./synthetic-graph.js";
 
 export interface GenerateReport {
   nodes: number;
@@ -32,4 +33,26 @@ export async function writeGenerated(
   }
   const seconds = (performance.now() - started) / 1000;
   return { nodes, relationships, batches, seconds, rate: (nodes + relationships) / seconds };
+}
+
+/**
+ * Whether `kg generate` may write into this store: it is empty, or it holds only what the generator
+ * wrote before (its sources, every one SYNTHETIC, the generator's own among them). Synthetic values
+ * written over real ones would keep the real sources' citations (writes merge `sources`).
+ */
+export async function acceptsGenerated(store: GraphStore): Promise<boolean> {
+  if ((await store.counts()).nodes === 0) return true;
+  let marked = false;
+  const limit = 100;
+  const order = listOrder("Source");
+  for (let after: SortKey | null = null; ; ) {
+    const page = await store.list({ kind: "Source" }, { after, limit });
+    for (const source of page.items) {
+      if (source.props.sourceKind !== "SYNTHETIC") return false;
+      if (source.key === GENERATOR_SOURCE) marked = true;
+    }
+    const last = page.items.at(-1);
+    if (page.items.length < limit || !last) return marked;
+    after = listSortKey(last, order);
+  }
 }

@@ -7,7 +7,7 @@ import type { ValidationError as ClassValidatorError } from "class-validator";
 import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
-import { StoreInputError, StoreUnavailableError } from "../store/port.js";
+import { StorageFailedError, StoreInputError, StoreUnavailableError } from "../store/port.js";
 import type { Context } from "./context.js";
 import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES, STORE_UNAVAILABLE_MESSAGE } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
@@ -106,7 +106,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const { path, locations } = formatted;
   if (original instanceof StoreUnavailableError) {
-    return { message: STORE_UNAVAILABLE_MESSAGE, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    // A storage failure says why (disk full, and where): the one who sent the write must know it was not saved.
+    const message = original instanceof StorageFailedError ? original.message : STORE_UNAVAILABLE_MESSAGE;
+    return { message, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   if (original instanceof StoreInputError) {
     return { message: original.message, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
@@ -132,6 +134,9 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     schema: await getSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The processes own their signals (server/main.ts drains, compacts the journal, releases the
+    // lock, then exits 0); Apollo's handler would stop and re-raise the signal before that ran.
+    stopOnTerminationSignals: false,
     // Refuses simple (form-like) POSTs and GETs without a preflight header: browsers cannot forge them.
     csrfPrevention: true,
     // A batch (a JSON array of operations) shares its loaders and one cost budget; app.ts caps its length.

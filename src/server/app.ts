@@ -7,7 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { DEFAULT_LIMITS, type ApiKey, type Limits } from "../config.js";
-import type { GraphStore } from "../store/port.js";
+import { StorageFailedError, type GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
 import { errorBody, ErrorCode, HTTP_STATUS } from "../graphql/errors.js";
@@ -26,6 +26,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Keys that may call mutations; none by default, so mutations are refused. */
   apiKeys?: readonly ApiKey[];
+  /** How long close() lets in-flight requests finish before it cuts their connections (Apollo's default: 10 s). */
+  drainMs?: number;
 }
 
 export interface App {
@@ -122,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   server.headersTimeout = Math.min(limits.requestTimeoutMs, 60_000);
   const apollo = await createApollo({
     limits,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.drainMs })],
     onInternalError: (error, requestId) => logger.error("internal error", { requestId, err: error }),
   });
   await apollo.start();
@@ -137,9 +139,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       await store.ping();
       res.json({ status: "ready", store: store.name });
     } catch (error) {
-      // The reason (a host, a driver message) goes to the log, not to whoever asks.
+      // The reason (a host, a driver message) goes to the log, not to whoever asks; a storage
+      // failure (disk full) is told, as the operator must act on it and it names nothing secret.
       logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
-      res.status(503).json({ status: "unavailable", store: store.name });
+      const reason = error instanceof StorageFailedError ? { reason: error.message } : {};
+      res.status(503).json({ status: "unavailable", store: store.name, ...reason });
     }
   });
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));

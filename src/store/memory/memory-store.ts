@@ -6,13 +6,16 @@ import { mergeSources, uidOf, withoutNulls } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { StoreInputError } from "../port.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, type NodeState, type Precondition } from "../../domain/preconditions.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, StorageFailedError, StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
-import { compareValues, compareValuesDesc, lowerBound, sortRecords, sortRelated } from "./order.js";
+import { compareValues, lowerBound, windowOf } from "./order.js";
+import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
-import { GraphFiles } from "./persistence.js";
+import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
+import { StoreLock } from "./store-lock.js";
 import { WordIndex, wordsOf } from "./word-index.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
@@ -34,8 +37,44 @@ export interface EdgeAttrs {
 
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
-function window<T>(items: T[], w: Window): T[] {
-  return items.slice(w.offset, w.offset + w.limit);
+/** How a process opens the store: to write (holding the lock, as `holder`) or only to read. */
+export interface StoreAccess {
+  /** Open without the lock; writes are refused and nothing on disk changes. */
+  readOnly?: boolean;
+  /** What the writer is, for the message a second writer gets: "the server", "kg import". */
+  holder?: string;
+}
+
+/** A write sent to a store opened read-only. */
+export class StoreReadOnlyError extends Error {}
+
+/** The first journal line that does not parse or replay. */
+export interface JournalDamage {
+  journal: string;
+  line: number;
+  /** Byte offset of the line: everything from here on is what repair sets aside. */
+  offset: number;
+  reason: string;
+  /** Lines from the damaged one to the end (a torn last line counted too). */
+  setAside: number;
+}
+
+export interface StoreInspection {
+  /** What the snapshot holds, or null when there is none. */
+  snapshot: { nodes: number; relationships: number } | null;
+  journalLines: number;
+  replayed: number;
+  tornBytes: number;
+  damage: JournalDamage | null;
+  /** The graph as far as it replays. */
+  counts: StoreCounts;
+}
+
+export interface RepairResult {
+  setAside: number;
+  file: string | null;
+  damage: JournalDamage | null;
+  counts: StoreCounts;
 }
 
 export class MemoryStore implements GraphStore {
@@ -47,6 +86,16 @@ export class MemoryStore implements GraphStore {
   private readonly words = new WordIndex();
   /** Models with a release date, by date: the candidates of a scope's period. Rebuilt after a model is written. */
   private modelDates: Array<{ date: string; uid: string }> | null = null;
+  /**
+   * Set when a write could not be saved (disk full, I/O error), with the size of its journal line;
+   * cleared when a write is saved again. While set, ping() fails unless a probe write of that size
+   * succeeds, so /readyz is 503 until the store can save writes again.
+   */
+  private unsaved: { bytes: number } | null = null;
+
+  /** The store's lock while this process writes to it (null in memory or read-only). */
+  private lock: StoreLock | null = null;
+  private readOnly = false;
 
   private constructor(
     private readonly graph: Graph,
@@ -65,18 +114,97 @@ export class MemoryStore implements GraphStore {
   /**
    * Opens the store persisted in `dataDir` (created when missing); `null` keeps it in memory only.
    * The graph is the snapshot with the journalled writes replayed on top (persistence.ts).
+   * A writer holds the store's lock (store-lock.ts) until close(): a second writer is refused at
+   * once, naming the first. A read-only open takes no lock, changes nothing on disk, and refuses writes.
    */
-  static async open(dataDir: string | null): Promise<MemoryStore> {
-    const graph = new MultiDirectedGraph();
-    const files = dataDir ? new GraphFiles(dataDir) : null;
-    const saved = files ? await files.read() : null;
-    if (saved?.snapshot) graph.import(saved.snapshot);
-    const store = new MemoryStore(graph, files);
-    for (const batch of saved?.journal ?? []) {
-      store.check(batch);
-      store.applyInMemory(batch);
+  static async open(dataDir: string | null, access: StoreAccess & { files?: GraphFiles } = {}): Promise<MemoryStore> {
+    const lock = dataDir && !access.readOnly ? await StoreLock.acquire(dataDir, access.holder ?? "a writer") : null;
+    try {
+      const { store, damage } = await MemoryStore.load(dataDir, access.files);
+      if (damage) {
+        throw new StoreDamagedError(
+          `the embedded store's journal ${damage.journal} is damaged at line ${damage.line} (${damage.reason}); ` +
+            `the writes before it are whole: run \`npm run kg -- verify\` to see the damage, \`npm run kg -- repair\` to set that line and the ${damage.setAside - 1} after it aside`,
+        );
+      }
+      if (lock) await store.files!.dropTornTail();
+      store.lock = lock;
+      store.readOnly = Boolean(access.readOnly);
+      return store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
     }
-    return store;
+  }
+
+  /**
+   * Reads `dataDir` without changing it: the store with every journal line replayed up to the
+   * first that does not parse or does not replay (a write the graph refuses), and that line.
+   */
+  private static async load(dataDir: string | null, given?: GraphFiles): Promise<{ store: MemoryStore; saved: SavedGraph | null; damage: JournalDamage | null }> {
+    const graph = new MultiDirectedGraph();
+    // `files` lets a test put a slow or failing journal under the store.
+    const files = given ?? (dataDir ? new GraphFiles(dataDir) : null);
+    const saved = files ? await files.read() : null;
+    if (saved?.snapshot) {
+      try {
+        graph.import(saved.snapshot);
+      } catch (error) {
+        throw new StoreDamagedError(`the embedded store's snapshot ${files!.snapshotPath} does not load: ${(error as Error).message}`);
+      }
+    }
+    const store = new MemoryStore(graph, files);
+    const lines = saved?.lines ?? [];
+    for (const [i, entry] of lines.entries()) {
+      let reason = entry.error;
+      if (entry.batch) {
+        const undo: Array<() => void> = [];
+        try {
+          store.check(entry.batch);
+          store.applyInMemory(entry.batch, undo);
+        } catch (error) {
+          for (const step of undo.reverse()) step();
+          reason = `it does not replay: ${(error as Error).message}`;
+        }
+      }
+      if (reason !== null) {
+        const damage = { journal: files!.journalPath, line: entry.line, offset: entry.offset, reason, setAside: lines.length - i + (saved!.tornBytes > 0 ? 1 : 0) };
+        return { store, saved, damage };
+      }
+    }
+    return { store, saved, damage: null };
+  }
+
+  /**
+   * What `kg verify` reports of `dataDir`, read-only (a running server may hold the lock): whether
+   * the snapshot loads, how many journal lines replay, the first damaged one, and the counts.
+   */
+  static async inspect(dataDir: string): Promise<StoreInspection> {
+    const { store, saved, damage } = await MemoryStore.load(dataDir);
+    return {
+      snapshot: saved?.snapshot ? { nodes: saved.snapshot.nodes?.length ?? 0, relationships: saved.snapshot.edges?.length ?? 0 } : null,
+      journalLines: saved?.lines.length ?? 0,
+      replayed: damage ? damage.line - 1 : (saved?.lines.length ?? 0),
+      tornBytes: saved?.tornBytes ?? 0,
+      damage,
+      counts: await store.counts(),
+    };
+  }
+
+  /**
+   * `kg repair`: under the lock, keeps every whole journal line before the first damaged one and
+   * moves that line and the rest into graph.journal.damaged-<time>. Nothing is deleted.
+   */
+  static async repair(dataDir: string, holder: string): Promise<RepairResult> {
+    const lock = await StoreLock.acquire(dataDir, holder);
+    try {
+      const { store, damage } = await MemoryStore.load(dataDir);
+      if (!damage) return { setAside: 0, file: null, damage: null, counts: await store.counts() };
+      const file = await store.files!.setAside(damage.offset);
+      return { setAside: damage.setAside, file, damage, counts: await store.counts() };
+    } finally {
+      await lock.release();
+    }
   }
 
   private record(uid: string): NodeRecord {
@@ -265,7 +393,7 @@ export class MemoryStore implements GraphStore {
       const items = parentKinds(spec)
         .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
         .filter((item) => this.matchesRelationFilter(item, filter));
-      return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
+      return windowOf(items, (item) => relatedSortKey(spec.order, item), relatedDirections(spec.order), w);
     });
   }
 
@@ -305,9 +433,8 @@ export class MemoryStore implements GraphStore {
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
     const records = this.listUids(query).map((uid) => this.record(uid));
-    const order = query.kind === "Model" ? query.order : null;
-    const sorted = order ? sortRecords(records, MODEL_SORT_KEYS[order.field], order.direction === "DESC") : sortRecords(records);
-    return { items: window(sorted, w), totalCount: sorted.length };
+    const order = listOrder(query.kind, query.kind === "Model" ? query.order : null);
+    return windowOf(records, (r) => listSortKey(r, order), listDirections(order), w);
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
@@ -320,8 +447,13 @@ export class MemoryStore implements GraphStore {
     return hits.sort(compareHits).slice(0, limit);
   }
 
-  write(batch: GraphBatch): Promise<WriteSummary> {
-    const run = this.queue.then(() => this.apply(batch));
+  write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+    if (this.readOnly) return Promise.reject(new StoreReadOnlyError("this store was opened read-only: writes go through the process that holds its lock"));
+    // The rules are checked in the queue, right before the batch applies: no write runs in between.
+    const run = this.queue.then(() => {
+      this.checkPreconditions(batch, options.preconditions ?? []);
+      return this.apply(batch);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -339,21 +471,70 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  /** Checks, applies in memory, then makes the write durable (journal); all or nothing. */
+  /** Refuses the write when a rule does not hold in the graph as it is now (domain/preconditions.ts). */
+  private checkPreconditions(batch: GraphBatch, preconditions: readonly Precondition[]): void {
+    if (preconditions.length === 0) return;
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
+    const state = new Map<string, NodeState>();
+    for (const ref of preconditionNodes(preconditions)) {
+      const uid = uidOf(ref);
+      if (!this.graph.hasNode(uid)) {
+        state.set(uid, { props: null, out: [] });
+        continue;
+      }
+      const out: Array<NodeState["out"][number]> = [];
+      this.graph.forEachOutEdge(uid, (_e, attrs, _source, target) => {
+        const { kind, key } = this.graph.getNodeAttributes(target) as NodeAttrs;
+        const e = attrs as EdgeAttrs;
+        out.push({ type: e.type, to: { kind, key }, key: e.key, props: e.props });
+      });
+      state.set(uid, { props: (this.graph.getNodeAttributes(uid) as NodeAttrs).props, out });
+    }
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
+  }
+
+  /**
+   * Checks the batch against the graph (writes run one at a time, so the graph stays as checked),
+   * makes it durable (its journal line, synced), and only then applies it in memory, in one
+   * synchronous step: no reader sees a write before it is saved, nor half of one, nor one that
+   * is then refused. All or nothing.
+   */
   private async apply(batch: GraphBatch): Promise<WriteSummary> {
     this.check(batch);
+    if (this.files) await this.save(this.files, batch);
     const undo: Array<() => void> = [];
+    let summary: WriteSummary;
     try {
-      const summary = this.applyInMemory(batch, undo);
-      if (this.files) {
-        await this.files.append(batch);
-        if (this.files.wantsCompaction) await this.compact();
-      }
-      return summary;
+      summary = this.applyInMemory(batch, undo);
     } catch (error) {
+      // Not expected once check() passed. The line is on disk: take it back too, or the write
+      // would appear at the next start although it was refused.
       for (const step of undo.reverse()) step();
+      await this.files?.dropLast();
       throw error;
     }
+    if (this.files?.wantsCompaction) {
+      // The write is saved and visible whatever happens here. A failed compaction leaves the
+      // journal, which still holds every write (persistence.ts retries later); a full disk shows
+      // in the next write's answer and in /readyz.
+      await this.compact().catch(() => undefined);
+    }
+    return summary;
+  }
+
+  /** Appends the batch's journal line; a failure of the file system is a StorageFailedError saying why. */
+  private async save(files: GraphFiles, batch: GraphBatch): Promise<void> {
+    try {
+      await files.append(batch);
+    } catch (error) {
+      if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error; // not the disk: a bug
+      this.unsaved = { bytes: Buffer.byteLength(JSON.stringify(batch)) + 1 };
+      const outcome = files.clean ? "nothing was written" : "it was not applied, but its start may stay in the journal until the next write cuts it off";
+      throw new StorageFailedError(`the embedded store could not save the write: ${describeFsError(error)} at ${files.dir}; ${outcome}`, { cause: error });
+    }
+    this.unsaved = null;
   }
 
   /** Folds the journal into a new snapshot. A failure leaves the journal, which still holds every write. */
@@ -367,9 +548,9 @@ export class MemoryStore implements GraphStore {
   }
 
   /**
-   * Merges the batch into the graph. Each change pushes onto `undo` the step that takes it back,
-   * so that a write that fails later (while persisting) leaves the graph as it was: all or nothing,
-   * at the cost of the write, not of the graph.
+   * Merges the batch into the graph, synchronously. Each change pushes onto `undo` the step that
+   * takes it back, so that a write that fails part way (a bug: check() passed) leaves the graph as
+   * it was: all or nothing, at the cost of the write, not of the graph.
    */
   private applyInMemory(batch: GraphBatch, undo: Array<() => void> = []): WriteSummary {
     const summary: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
@@ -422,13 +603,35 @@ export class MemoryStore implements GraphStore {
     return { nodes: this.graph.order, relationships: this.graph.size };
   }
 
-  async ping(): Promise<void> {}
+  /**
+   * Ready unless the last write could not be saved. Then a probe write as large as that one (in the
+   * write queue, so never during a write) says whether writes can be saved again.
+   */
+  async ping(): Promise<void> {
+    const { files, unsaved } = this;
+    if (!files || !unsaved) return;
+    const probe = this.queue.then(() => files.probe(unsaved.bytes));
+    this.queue = probe.catch(() => undefined);
+    try {
+      await probe;
+    } catch (error) {
+      throw new StorageFailedError(`the embedded store cannot save writes: ${describeFsError(error)} at ${files.dir}`, { cause: error });
+    }
+    if (this.unsaved === unsaved) this.unsaved = null;
+  }
 
   /** Waits for pending writes, then folds the journal into the snapshot so the next open is quick. */
   async close(): Promise<void> {
-    await this.queue;
-    if (this.files?.hasJournal) await this.compact();
-    await this.files?.close();
+    if (this.readOnly) return;
+    try {
+      await this.queue;
+      if (this.files?.hasJournal) await this.compact();
+    } finally {
+      // A failed compaction keeps the journal (every write is in it); the handle and the lock are let go anyway.
+      await this.files?.close();
+      await this.lock?.release();
+      this.lock = null;
+    }
   }
 }
 
@@ -441,13 +644,14 @@ function matchesAssetFilter(node: NodeRecord, f: AssetFilter): boolean {
 }
 
 
+/** A file system error as "no space left on device (ENOSPC)", from Node's "ENOSPC: no space left on device, write". */
+function describeFsError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const text = /^[A-Z0-9]+: ([^,]+)/.exec(String(message))?.[1];
+  if (!code) return String(message);
+  return text ? `${text} (${code})` : code;
+}
+
 function sameProps(a: Properties, b: Properties): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-
-const MODEL_SORT_KEYS = {
-  NAME: (n: NodeRecord) => String(n.props.name ?? "").toLowerCase(),
-  RELEASE_DATE: (n: NodeRecord) => n.props.releaseDate as string | null,
-  TRAINING_COST: (n: NodeRecord) => n.props.trainingCostUsd as number | null,
-} as const;
-

@@ -26,7 +26,7 @@ export interface Neo4jOptions {
 }
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
-const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "offset", "limit", "releasedYear"]);
+const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "limit", "releasedYear"]);
 /** Properties stored as Neo4j dates; they travel as ISO strings everywhere else. */
 const DATE_PROPERTIES = new Set(["releaseDate", "date", "scopeReleasedFrom", "scopeReleasedTo", "releasedAfter", "releasedBefore"]);
 /** Properties the adapter adds for Neo4j's sake, which are not part of a node's record. */
@@ -110,7 +110,15 @@ export class Executor {
   private down = false;
   private probe: Promise<boolean> | null = null;
 
-  constructor(private readonly options: Neo4jOptions) {
+  /**
+   * @param readinessQuery the read that says Neo4j serves (cypher/health/ready.cypher): ping() and
+   * the probe of an outage run it, so the store counts as up only when reads succeed, not when the
+   * port opens. Without one (tools that only write), they check the connection only.
+   */
+  constructor(
+    private readonly options: Neo4jOptions,
+    private readonly readinessQuery: string | null = null,
+  ) {
     const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
     this.driver = neo4j.driver(options.uri, auth, {
       connectionTimeout: options.connectTimeoutMs,
@@ -174,9 +182,23 @@ export class Executor {
     }
   }
 
+  /**
+   * Runs the readiness query once (an auto-commit read, as every read, with the same connection and
+   * transaction timeouts; no retry, so an outage answers at once). After a restart the Bolt port
+   * opens seconds before the database serves reads (outage.test.ts measures the gap).
+   */
   async ping(): Promise<void> {
     try {
-      await this.driver.verifyConnectivity({ database: this.options.database ?? undefined });
+      if (this.readinessQuery) {
+        const session = this.driver.session({ database: this.options.database ?? undefined, defaultAccessMode: neo4j.session.READ });
+        try {
+          await session.run(this.readinessQuery, {}, { timeout: this.options.transactionTimeoutMs });
+        } finally {
+          await session.close();
+        }
+      } else {
+        await this.driver.verifyConnectivity({ database: this.options.database ?? undefined });
+      }
       this.down = false;
     } catch (error) {
       this.down = true;
