@@ -17,4 +17,6 @@ export const TYPE_STYLE: Record<NodeType, { color: string; name: string }> = {
 };
 
 export const EDGE_COLOR = "#b8bcc6";
+/** A hovered edge, or one of the selection's. */
+export const EDGE_HIGHLIGHT = "#5b6275";
 export const DIMMED = "#e6e8ec";

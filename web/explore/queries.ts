@@ -34,9 +34,22 @@ export const SEARCH_QUERY = `query Search($text: String!) {
     ... on Organization { name nameKo }
     ... on Model { name nameKo }
     ... on Benchmark { name nameKo }
+    ... on Indicator { name nameKo }
     ... on Report { name: title nameKo: titleKo }
   }
 }`;
+
+/** "Show only the path": a shortest path, as a slice that merges into the drawing. */
+export const PATH_QUERY = `query Path($from: ID!, $to: ID!, $maxHops: Int = 6) {
+  path(from: $from, to: $to, maxHops: $maxHops) {
+    nodes { id type label properties }
+    edges { id type source target properties }
+    truncated
+  }
+}`;
+
+/** What the panel shows of a source that a slice names by slug: enough to cite it and link to it. */
+export const SOURCE_QUERY = `query Source($slug: String!) { source(slug: $slug) { slug title kind publisher date url } }`;
 
 export const MODEL_ID_QUERY = `query ModelId($slug: String!) { model(slug: $slug) { id } }`;
 

@@ -35,7 +35,7 @@ export interface EdgeAttrs {
   props: Properties;
 }
 
-const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
+const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
 /** How a process opens the store: to write (holding the lock, as `holder`) or only to read. */
 export interface StoreAccess {
