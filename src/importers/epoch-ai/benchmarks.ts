@@ -163,7 +163,8 @@ class BenchmarkBatch {
     const slug = allocateSlug(name.slice(0, 80), [], (s) => this.takenSources.has(s), "publisher");
     this.takenSources.add(slug);
     this.sourceByName.set(nameKey(name), slug);
-    this.nodes.push({ kind: "Source", key: slug, props: withoutNulls({ name, nameKo: null, aliases: [], sourceKind: "DATASET", publisher: name, url: link, language: "en", sources: [] }) });
+    // The name the publisher gives its results (the rows' `Source`) is its own title.
+    this.nodes.push({ kind: "Source", key: slug, props: withoutNulls({ name, title: name, nameKo: null, aliases: [], sourceKind: "DATASET", publisher: name, url: link, language: "en", sources: [] }) });
     return slug;
   }
 

@@ -5,6 +5,6 @@ export function datasetSource(slug: string, t: { title: string; publisher: strin
   return {
     kind: "Source",
     key: slug,
-    props: { name: t.title, nameKo: null, aliases: [], sourceKind: "DATASET", publisher: t.publisher, url: t.url, date, language: t.language, ...(commit ? { commit } : {}), sources: [] },
+    props: { name: t.title, title: t.title, nameKo: null, aliases: [], sourceKind: "DATASET", publisher: t.publisher, url: t.url, date, language: t.language, ...(commit ? { commit } : {}), sources: [] },
   };
 }
