@@ -116,7 +116,7 @@ function memory(): { heap: number; rss: number } {
 async function openLoadStore(config: Config, neo4j: boolean): Promise<GraphStore> {
   if (neo4j) {
     if (!config.neo4j) throw new Error("--neo4j needs NEO4J_URI");
-    const store = await openStore(config);
+    const store = await openStore(config, { holder: "the load test" });
     await seedIfEmpty(store, config.seedDir);
     return store;
   }

@@ -26,6 +26,11 @@ export interface Config {
   limits: Limits;
   /** Keys that may call the curation mutations (KG_API_KEYS); reads need none. */
   apiKeys: ApiKey[];
+  /**
+   * How long a stop (SIGTERM, SIGINT) may take, in ms (KG_SHUTDOWN_TIMEOUT_MS): in-flight requests
+   * get half of it to finish, then the journal is folded into the snapshot; past it the process exits 1.
+   */
+  shutdownTimeoutMs: number;
 }
 
 export interface Limits {
@@ -136,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoSeed: oneOf(env, "KG_AUTO_SEED", ["true", "false"] as const, "true") === "true",
     limits: limits(env),
     apiKeys: apiKeys(env),
+    shutdownTimeoutMs: int(env, "KG_SHUTDOWN_TIMEOUT_MS", 8_000, 100, 600_000),
   };
 }

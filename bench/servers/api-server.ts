@@ -9,7 +9,8 @@ import { openStore } from "../../src/store/open-store.js";
 import { argValue } from "./serve.js";
 
 const config = loadConfig();
-const store = await openStore(config);
+// Read-only: the benchmark only reads, and several servers may read one generated KG_DATA_DIR.
+const store = await openStore(config, { readOnly: true });
 const app = await createApp({ store, logger: createLogger("warn"), publicDir: config.publicDir, batching: !process.argv.includes("--no-batching") });
 app.server.keepAliveTimeout = 60_000;
 const url = await app.listen(Number(argValue("--port") ?? 0), "127.0.0.1");

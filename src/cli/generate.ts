@@ -1,8 +1,8 @@
 // `kg generate --models N [--seed S] [--batch-size B]`: writes a deterministic synthetic graph
-// (src/generate/) into the store in batches, with a progress bar on a terminal, and reports the
+// (src/generate/) into an empty store (or one it generated before: never beside real data) in batches, with a progress bar on a terminal, and reports the
 // write rate in nodes + relationships per second.
 import { DEFAULT_SEED, SyntheticGraph } from "../generate/synthetic-graph.js";
-import { writeGenerated } from "../generate/write-generated.js";
+import { acceptsGenerated, writeGenerated } from "../generate/write-generated.js";
 import type { GraphStore } from "../store/port.js";
 import { UsageError, type Io } from "./commands.js";
 
@@ -46,6 +46,14 @@ function progressBar(done: number, total: number, items: number, seconds: number
 
 export async function generateCommand(args: string[], store: GraphStore, io: Io): Promise<void> {
   const { models, seed, batchSize } = parseGenerateArgs(args);
+  if (!(await acceptsGenerated(store))) {
+    const { nodes } = await store.counts();
+    const elsewhere = store.name === "neo4j" ? "another Neo4j database (NEO4J_DATABASE) or an empty one" : "another KG_DATA_DIR (an empty or new directory)";
+    throw new UsageError(
+      `the ${store.name} store holds ${nodes} nodes that kg generate did not write; synthetic data is never mixed with real data, so nothing was written. ` +
+        `Generate into ${elsewhere}`,
+    );
+  }
   const graph = new SyntheticGraph({ models, seed });
   const total = graph.nodeCount;
   const report = await writeGenerated(store, graph, batchSize, (done, items, seconds) => {

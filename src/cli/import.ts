@@ -5,8 +5,8 @@ import path from "node:path";
 import type { Config } from "../config.js";
 import { importEcosystemGraphs, SnapshotError } from "../importers/ecosystem-graphs/import.js";
 import { summaryLine } from "../importers/ecosystem-graphs/report.js";
-import { seedIfEmpty } from "../store/open-store.js";
-import { UsageError, withStore, type Io } from "./commands.js";
+import { checkSnapshotFolder, SnapshotFolderError } from "../importers/ecosystem-graphs/read.js";
+import { seedIfEmptySaying, UsageError, withStore, type Io } from "./commands.js";
 import { progressBar } from "./progress.js";
 
 export const IMPORT_USAGE = "import ecosystem-graphs <dir> [--report <file.json>] [--snapshot-date YYYY-MM-DD] [--batch-size N]";
@@ -48,10 +48,14 @@ function parseArgs(args: string[]): ImportArgs {
 
 export async function runImport(args: string[], config: Config, io: Io): Promise<void> {
   const options = parseArgs(args);
-  await withStore(config, async (store) => {
+  // A folder that cannot be a snapshot is refused before the store is opened (or seeded).
+  await checkSnapshotFolder(options.dir).catch((error: unknown) => {
+    throw error instanceof SnapshotFolderError ? new UsageError(error.message) : error;
+  });
+  await withStore(config, { holder: "kg import" }, async (store) => {
     // Records resolve against what the graph holds: an empty store gets the curated seed first,
     // as the server does at start, so that the seed's facts and their precedence are there.
-    if (config.autoSeed && (await seedIfEmpty(store, config.seedDir))) io.err(`the ${store.name} store was empty: seeded it from ${config.seedDir} first\n`);
+    await seedIfEmptySaying(store, config, io);
     const progress = progressBar(io.err, io.errIsTTY ?? false, "writing");
     const report = await importEcosystemGraphs(store, options.dir, {
       batchSize: options.batchSize,

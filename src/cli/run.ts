@@ -1,6 +1,12 @@
 // Runs one `kg` command; the process entry point is main.ts.
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
+import { SnapshotError } from "../importers/ecosystem-graphs/import.js";
+import { SnapshotFolderError } from "../importers/ecosystem-graphs/read.js";
 import { SeedError } from "../seed/reader.js";
+import { StoreReadOnlyError } from "../store/memory/memory-store.js";
+import { StoreDamagedError } from "../store/memory/persistence.js";
+import { StoreLockedError } from "../store/memory/store-lock.js";
+import { StoreInputError, StoreUnavailableError } from "../store/port.js";
 import { COMMANDS, UsageError, type Io } from "./commands.js";
 
 function usage(): string {
@@ -19,13 +25,28 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     io.err(`unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  let config: Config | null = null;
   try {
-    await command.run(args, loadConfig(env), io);
+    config = loadConfig(env);
+    await command.run(args, config, io);
     return 0;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof SeedError;
-    io.err(`kg ${name}: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    io.err(`kg ${name}: ${describeError(error, config?.logLevel === "debug")}\n`);
     return 1;
   }
+}
+
+/**
+ * Errors the user can act on (a bad argument or setting, a store another process holds, damaged
+ * files, Neo4j out of reach): their message, one line. Anything else is a bug: one line too, and
+ * its stack only with LOG_LEVEL=debug.
+ */
+const USER_ERRORS = [UsageError, ConfigError, SeedError, SnapshotError, SnapshotFolderError, StoreLockedError, StoreDamagedError, StoreReadOnlyError, StoreUnavailableError, StoreInputError];
+
+function describeError(error: unknown, debug: boolean): string {
+  if (USER_ERRORS.some((kind) => error instanceof kind)) return (error as Error).message;
+  const message = error instanceof Error ? error.message : String(error);
+  if (debug) return `unexpected error: ${error instanceof Error ? error.stack : message}`;
+  return `unexpected error: ${message.split("\n")[0]} (LOG_LEVEL=debug shows where)`;
 }
 

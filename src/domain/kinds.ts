@@ -14,7 +14,8 @@ export type AssetKind = (typeof ASSET_KINDS)[number];
 export const ORGANIZATION_KINDS = ["COMPANY", "RESEARCH_LAB", "ACADEMIC", "GOVERNMENT", "NONPROFIT", "MEDIA"] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-export const SOURCE_KINDS = ["REPORT", "NEWS_ARTICLE", "GOVERNMENT_STATEMENT", "DATASET", "CURATION"] as const;
+/** SYNTHETIC: made up by `kg generate` for load tests and benchmarks; it states nothing true. */
+export const SOURCE_KINDS = ["REPORT", "NEWS_ARTICLE", "GOVERNMENT_STATEMENT", "DATASET", "CURATION", "SYNTHETIC"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const OMISSION_BASES = ["CLAIMED", "IN_SCOPE"] as const;

@@ -5,7 +5,8 @@ import { compareText } from "./search.js";
 /**
  * Rank of a source kind, lower is stronger. Facts that people checked (the maintainers' curation,
  * a government statement, a report, a news article) outrank a bulk DATASET, so an import never
- * replaces a curated value; it adds its own claim beside it.
+ * replaces a curated value; it adds its own claim beside it. A SYNTHETIC source (generated data)
+ * is the weakest of all: it never outranks anything a real source says.
  */
 const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   CURATION: 0,
@@ -13,6 +14,7 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   REPORT: 0,
   NEWS_ARTICLE: 0,
   DATASET: 1,
+  SYNTHETIC: 2,
 };
 
 /** The facts about an asset that sources may disagree on and that claims are kept for. */

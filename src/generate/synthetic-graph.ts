@@ -1,7 +1,8 @@
 // A deterministic synthetic graph in the shape of the real one, for load tests and benchmarks:
 // about 200 countries, N/10 organizations, N models with developers, dependencies and benchmark
 // results, indicators observed over ten years, and reports that include a slice of the models of
-// their scope and are said to omit some. Every fact cites a generated DATASET or CURATION source.
+// their scope and are said to omit some. Every fact cites a generated SYNTHETIC source, never a real
+// one, so that nothing generated can pass for a fact (and `kg generate` can tell a store it wrote).
 // The same options always give the same graph, batch for batch.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord } from "../domain/graph.js";
 import type { NodeKind, RelationshipType } from "../domain/kinds.js";
@@ -32,7 +33,9 @@ export interface GeneratedCounts {
 export type GeneratedItem = { node: NodeRecord } | { rel: RelationshipRecord };
 
 const DATASET_SOURCES = 10;
-const CURATION_SOURCE = "synthetic-curation";
+/** The generator's own source: its presence marks a store that `kg generate` wrote. */
+export const GENERATOR_SOURCE = "synthetic-curation";
+const CURATION_SOURCE = GENERATOR_SOURCE;
 const FIRST_YEAR = 2015;
 const YEARS = 10;
 const MODEL_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
@@ -177,7 +180,7 @@ export class SyntheticGraph {
       props: {
         name: `Synthetic AI actors dataset, part ${i + 1}`,
         aliases: [],
-        sourceKind: "DATASET",
+        sourceKind: "SYNTHETIC",
         publisher: "AI Actors Graph generator",
         date: `2024-${pad(1 + i, 2)}-01`,
         language: "en",
@@ -190,7 +193,7 @@ export class SyntheticGraph {
     return {
       kind: "Source",
       key: CURATION_SOURCE,
-      props: { name: "Synthetic curation", aliases: [], sourceKind: "CURATION", publisher: "AI Actors Graph generator", date: "2024-12-31", language: "en", sources: [] },
+      props: { name: "Synthetic curation", aliases: [], sourceKind: "SYNTHETIC", publisher: "AI Actors Graph generator", date: "2024-12-31", language: "en", sources: [] },
     };
   }
 

@@ -1,7 +1,7 @@
 // Writes a generated graph into a store batch by batch, timing it: the load step of `kg generate`
 // and of the benchmarks.
 import type { GraphStore } from "../store/port.js";
-import type { SyntheticGraph } from "./synthetic-graph.js";
+import { GENERATOR_SOURCE, type SyntheticGraph } from "./synthetic-graph.js";
 
 export interface GenerateReport {
   nodes: number;
@@ -32,4 +32,23 @@ export async function writeGenerated(
   }
   const seconds = (performance.now() - started) / 1000;
   return { nodes, relationships, batches, seconds, rate: (nodes + relationships) / seconds };
+}
+
+/**
+ * Whether `kg generate` may write into this store: it is empty, or it holds only what the generator
+ * wrote before (its sources, every one SYNTHETIC, the generator's own among them). Synthetic values
+ * written over real ones would keep the real sources' citations (writes merge `sources`).
+ */
+export async function acceptsGenerated(store: GraphStore): Promise<boolean> {
+  if ((await store.counts()).nodes === 0) return true;
+  let marked = false;
+  const limit = 100;
+  for (let offset = 0; ; offset += limit) {
+    const page = await store.list({ kind: "Source" }, { offset, limit });
+    for (const source of page.items) {
+      if (source.props.sourceKind !== "SYNTHETIC") return false;
+      if (source.key === GENERATOR_SOURCE) marked = true;
+    }
+    if (offset + limit >= page.totalCount) return marked;
+  }
 }

@@ -134,6 +134,9 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     schema: await getSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The processes own their signals (server/main.ts drains, compacts the journal, releases the
+    // lock, then exits 0); Apollo's handler would stop and re-raise the signal before that ran.
+    stopOnTerminationSignals: false,
     // Refuses simple (form-like) POSTs and GETs without a preflight header: browsers cannot forge them.
     csrfPrevention: true,
     // A batch (a JSON array of operations) shares its loaders and one cost budget; app.ts caps its length.

@@ -1,14 +1,18 @@
 // Picks and opens the store the config names: Neo4j when NEO4J_URI is set, else the embedded one.
 import type { Config } from "../config.js";
 import { loadSeed } from "../seed/load-seed.js";
-import { MemoryStore } from "./memory/memory-store.js";
+import { MemoryStore, type StoreAccess } from "./memory/memory-store.js";
 import { CypherFiles } from "./neo4j/cypher-files.js";
 import { Neo4jStore } from "./neo4j/neo4j-store.js";
 import type { GraphStore } from "./port.js";
 import type { WriteSummary } from "../domain/graph.js";
 
-export async function openStore(config: Config): Promise<GraphStore> {
-  if (!config.neo4j) return MemoryStore.open(config.dataDir);
+/**
+ * `access` says how the embedded store is opened: a writer names itself ("the server", "kg import")
+ * and holds the store's lock; a reader takes no lock. Neo4j serves many writers and ignores it.
+ */
+export async function openStore(config: Config, access: StoreAccess): Promise<GraphStore> {
+  if (!config.neo4j) return MemoryStore.open(config.dataDir, access);
   const store = new Neo4jStore(config.neo4j, new CypherFiles(config.cypherDir));
   await store.migrate();
   return store;

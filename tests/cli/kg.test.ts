@@ -18,14 +18,14 @@ describe("npm run kg", () => {
     const env = { KG_DATA_DIR: dataDir, NEO4J_URI: "" };
     const first = capture();
     expect(await runCli(["seed"], first.io, env)).toBe(0);
-    const reopened = await MemoryStore.open(dataDir);
+    const reopened = await MemoryStore.open(dataDir, { readOnly: true });
     const counts = await reopened.counts();
     expect(counts.nodes).toBeGreaterThan(40);
 
     const second = capture();
     expect(await runCli(["seed"], second.io, env)).toBe(0);
     expect(second.out()).toContain('{"nodesCreated":0,"nodesUpdated":0,"relationshipsCreated":0,"relationshipsUpdated":0}');
-    expect(await (await MemoryStore.open(dataDir)).counts()).toEqual(counts);
+    expect(await (await MemoryStore.open(dataDir, { readOnly: true })).counts()).toEqual(counts);
 
     const countsCommand = capture();
     expect(await runCli(["counts"], countsCommand.io, env)).toBe(0);

@@ -40,3 +40,14 @@ describe("outranks and disagree", () => {
     expect(disagree([{ value: "KR" }, { value: "JP" }])).toBe(true);
   });
 });
+
+describe("a SYNTHETIC source", () => {
+  it("is the weakest kind: it outranks nothing, and every real kind outranks it", () => {
+    for (const real of ["CURATION", "GOVERNMENT_STATEMENT", "REPORT", "NEWS_ARTICLE", "DATASET"] as const) {
+      expect(outranks("SYNTHETIC", [real])).toBe(false);
+      expect(outranks(real, ["SYNTHETIC"])).toBe(true);
+    }
+    const ranked = rankClaims([claim("CN", "synthetic-dataset-01", "SYNTHETIC", true), claim("KR", "ecosystem-graphs", "DATASET", false)]);
+    expect(ranked.map((c) => [c.value, c.preferred])).toEqual([["KR", true], ["CN", false]]);
+  });
+});

@@ -1,6 +1,6 @@
 // The embedded store's durability: a write is on disk when it resolves (journal), survives a crash
 // (no close), a torn journal tail is dropped, and a write that cannot be persisted leaves nothing.
-import { appendFile, mkdir, mkdtemp, readFile, stat } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,16 @@ async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "kg-memory-"));
 }
 
+/**
+ * The data directory as a crash leaves it: its files as they are on disk, the lock file with the
+ * writer's pid included, copied while the writer (this process) still has it open.
+ */
+async function afterCrash(dir: string): Promise<string> {
+  const copy = await tempDir();
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
 describe("embedded store persistence", () => {
   it("keeps every acknowledged write when the process stops without closing the store", async () => {
     const dir = await tempDir();
@@ -27,8 +37,8 @@ describe("embedded store persistence", () => {
     await store.write(country("KR", "South Korea"));
     await store.write(org("naver", "KR"));
     await store.write(country("KR", "Korea")); // an update, replayed in order
-    // No close(): as after a crash. The journal holds the writes.
-    const reopened = await MemoryStore.open(dir);
+    // No close(): as after a crash. The journal holds the writes; the lock left behind is taken over.
+    const reopened = await MemoryStore.open(await afterCrash(dir));
     expect(await reopened.counts()).toEqual({ nodes: 2, relationships: 1 });
     const [kr] = await reopened.getNodes([{ kind: "Country", key: "KR" }]);
     expect(kr?.props.name).toBe("Korea");
@@ -56,10 +66,11 @@ describe("embedded store persistence", () => {
     const store = await MemoryStore.open(dir);
     await store.write(country("KR", "South Korea"));
     await appendFile(path.join(dir, "graph.journal"), '{"nodes":[{"kind":"Country","key":"US"');
-    const reopened = await MemoryStore.open(dir);
+    const crashed = await afterCrash(dir);
+    const reopened = await MemoryStore.open(crashed);
     expect(await reopened.counts()).toEqual({ nodes: 1, relationships: 0 });
     await reopened.write(country("JP", "Japan"));
-    const again = await MemoryStore.open(dir);
+    const again = await MemoryStore.open(await afterCrash(crashed));
     expect(await again.counts()).toEqual({ nodes: 2, relationships: 0 });
   });
 

@@ -5,7 +5,7 @@ import type { GraphStore } from "../../store/port.js";
 import { buildBatch } from "./build-batch.js";
 import { readHeld } from "./held.js";
 import { normalizeRecord, type AssetRecord } from "./normalize.js";
-import { readRecords, readSnapshot, type Snapshot } from "./read.js";
+import { checkSnapshotFolder, readRecords, readSnapshot, type Snapshot } from "./read.js";
 import type { ImportReport, ImportWarning } from "./report.js";
 import { resolve } from "./resolve.js";
 import { VOCABULARY, type Vocabulary } from "./vocabulary.js";
@@ -76,6 +76,7 @@ export async function importEcosystemGraphs(store: GraphStore, dir: string, opti
   const now = options.now ?? (() => performance.now());
   const started = now();
   const vocabulary = options.vocabulary ?? VOCABULARY;
+  await checkSnapshotFolder(dir);
   const snapshot = options.snapshot ?? (await readSnapshot(dir));
   if (!snapshot) throw new SnapshotError(`cannot tell which snapshot ${dir} holds: its README.md names no "commit <sha> (<YYYY-MM-DD>)"; give the snapshot date`);
   const sourceNode = sourceNodeOf(snapshot, vocabulary);

@@ -30,6 +30,25 @@ export interface ReadResult {
 const SNAPSHOT = /commit\s+([0-9a-f]{7,40})\s*\((\d{4}-\d{2}-\d{2})\)/;
 const CITE_AS = /Cite as:\s*([\s\S]+?)\s*(?:\n\s*\n|$)/;
 
+/** A folder that cannot be a snapshot: the message names the path and what was expected there. */
+export class SnapshotFolderError extends Error {}
+
+const EXPECTED = "expected the assets/ folder of Stanford CRFM's Ecosystem Graphs: its *.yaml files, and a README.md naming the commit";
+
+/** Checks that `dir` is a folder holding YAML files, before anything is read or written. */
+export async function checkSnapshotFolder(dir: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new SnapshotFolderError(`no such directory: ${dir}; ${EXPECTED}`);
+    if (code === "ENOTDIR") throw new SnapshotFolderError(`${dir} is a file, not a directory; ${EXPECTED}`);
+    throw new SnapshotFolderError(`cannot read the directory ${dir} (${code ?? (error as Error).message}); ${EXPECTED}`);
+  }
+  if (!entries.some((f) => /\.ya?ml$/i.test(f))) throw new SnapshotFolderError(`${dir} holds no *.yaml files; ${EXPECTED}`);
+}
+
 /** The snapshot the folder's README.md names, or null when there is no README or it names none. */
 export async function readSnapshot(dir: string): Promise<Snapshot | null> {
   let text: string;

@@ -12,7 +12,8 @@ import * as slices from "./slices.js";
 import { compareValues, compareValuesDesc, lowerBound, sortRecords, sortRelated } from "./order.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
-import { GraphFiles } from "./persistence.js";
+import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
+import { StoreLock } from "./store-lock.js";
 import { WordIndex, wordsOf } from "./word-index.js";
 
 // graphology ships CommonJS; under NodeNext its default import is the module object.
@@ -34,6 +35,48 @@ export interface EdgeAttrs {
 
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
 
+/** How a process opens the store: to write (holding the lock, as `holder`) or only to read. */
+export interface StoreAccess {
+  /** Open without the lock; writes are refused and nothing on disk changes. */
+  readOnly?: boolean;
+  /** What the writer is, for the message a second writer gets: "the server", "kg import". */
+  holder?: string;
+  /** The files to persist through instead of `dataDir`'s own: a test puts a slow or failing journal under the store. */
+  files?: GraphFiles;
+}
+
+/** A write sent to a store opened read-only. */
+export class StoreReadOnlyError extends Error {}
+
+/** The first journal line that does not parse or replay. */
+export interface JournalDamage {
+  journal: string;
+  line: number;
+  /** Byte offset of the line: everything from here on is what repair sets aside. */
+  offset: number;
+  reason: string;
+  /** Lines from the damaged one to the end (a torn last line counted too). */
+  setAside: number;
+}
+
+export interface StoreInspection {
+  /** What the snapshot holds, or null when there is none. */
+  snapshot: { nodes: number; relationships: number } | null;
+  journalLines: number;
+  replayed: number;
+  tornBytes: number;
+  damage: JournalDamage | null;
+  /** The graph as far as it replays. */
+  counts: StoreCounts;
+}
+
+export interface RepairResult {
+  setAside: number;
+  file: string | null;
+  damage: JournalDamage | null;
+  counts: StoreCounts;
+}
+
 function window<T>(items: T[], w: Window): T[] {
   return items.slice(w.offset, w.offset + w.limit);
 }
@@ -54,6 +97,10 @@ export class MemoryStore implements GraphStore {
    */
   private unsaved: { bytes: number } | null = null;
 
+  /** The store's lock while this process writes to it (null in memory or read-only). */
+  private lock: StoreLock | null = null;
+  private readOnly = false;
+
   private constructor(
     private readonly graph: Graph,
     private readonly files: GraphFiles | null,
@@ -71,19 +118,96 @@ export class MemoryStore implements GraphStore {
   /**
    * Opens the store persisted in `dataDir` (created when missing); `null` keeps it in memory only.
    * The graph is the snapshot with the journalled writes replayed on top (persistence.ts).
+   * A writer holds the store's lock (store-lock.ts) until close(): a second writer is refused at
+   * once, naming the first. A read-only open takes no lock, changes nothing on disk, and refuses writes.
    */
-  static async open(dataDir: string | null, options: { files?: GraphFiles } = {}): Promise<MemoryStore> {
-    const graph = new MultiDirectedGraph();
-    // `files` lets a test put a slow or failing journal under the store.
-    const files = options.files ?? (dataDir ? new GraphFiles(dataDir) : null);
-    const saved = files ? await files.read() : null;
-    if (saved?.snapshot) graph.import(saved.snapshot);
-    const store = new MemoryStore(graph, files);
-    for (const batch of saved?.journal ?? []) {
-      store.check(batch);
-      store.applyInMemory(batch);
+  static async open(dataDir: string | null, access: StoreAccess = {}): Promise<MemoryStore> {
+    const lock = dataDir && !access.readOnly ? await StoreLock.acquire(dataDir, access.holder ?? "a writer") : null;
+    try {
+      const { store, damage } = await MemoryStore.load(dataDir, access.files);
+      if (damage) {
+        throw new StoreDamagedError(
+          `the embedded store's journal ${damage.journal} is damaged at line ${damage.line} (${damage.reason}); ` +
+            `the writes before it are whole: run \`npm run kg -- verify\` to see the damage, \`npm run kg -- repair\` to set that line and the ${damage.setAside - 1} after it aside`,
+        );
+      }
+      if (lock) await store.files!.dropTornTail();
+      store.lock = lock;
+      store.readOnly = Boolean(access.readOnly);
+      return store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
     }
-    return store;
+  }
+
+  /**
+   * Reads `dataDir` without changing it: the store with every journal line replayed up to the
+   * first that does not parse or does not replay (a write the graph refuses), and that line.
+   */
+  private static async load(dataDir: string | null, given?: GraphFiles): Promise<{ store: MemoryStore; saved: SavedGraph | null; damage: JournalDamage | null }> {
+    const graph = new MultiDirectedGraph();
+    const files = given ?? (dataDir ? new GraphFiles(dataDir) : null);
+    const saved = files ? await files.read() : null;
+    if (saved?.snapshot) {
+      try {
+        graph.import(saved.snapshot);
+      } catch (error) {
+        throw new StoreDamagedError(`the embedded store's snapshot ${files!.snapshotPath} does not load: ${(error as Error).message}`);
+      }
+    }
+    const store = new MemoryStore(graph, files);
+    const lines = saved?.lines ?? [];
+    for (const [i, entry] of lines.entries()) {
+      let reason = entry.error;
+      if (entry.batch) {
+        const undo: Array<() => void> = [];
+        try {
+          store.check(entry.batch);
+          store.applyInMemory(entry.batch, undo);
+        } catch (error) {
+          for (const step of undo.reverse()) step();
+          reason = `it does not replay: ${(error as Error).message}`;
+        }
+      }
+      if (reason !== null) {
+        const damage = { journal: files!.journalPath, line: entry.line, offset: entry.offset, reason, setAside: lines.length - i + (saved!.tornBytes > 0 ? 1 : 0) };
+        return { store, saved, damage };
+      }
+    }
+    return { store, saved, damage: null };
+  }
+
+  /**
+   * What `kg verify` reports of `dataDir`, read-only (a running server may hold the lock): whether
+   * the snapshot loads, how many journal lines replay, the first damaged one, and the counts.
+   */
+  static async inspect(dataDir: string): Promise<StoreInspection> {
+    const { store, saved, damage } = await MemoryStore.load(dataDir);
+    return {
+      snapshot: saved?.snapshot ? { nodes: saved.snapshot.nodes?.length ?? 0, relationships: saved.snapshot.edges?.length ?? 0 } : null,
+      journalLines: saved?.lines.length ?? 0,
+      replayed: damage ? damage.line - 1 : (saved?.lines.length ?? 0),
+      tornBytes: saved?.tornBytes ?? 0,
+      damage,
+      counts: await store.counts(),
+    };
+  }
+
+  /**
+   * `kg repair`: under the lock, keeps every whole journal line before the first damaged one and
+   * moves that line and the rest into graph.journal.damaged-<time>. Nothing is deleted.
+   */
+  static async repair(dataDir: string, holder: string): Promise<RepairResult> {
+    const lock = await StoreLock.acquire(dataDir, holder);
+    try {
+      const { store, damage } = await MemoryStore.load(dataDir);
+      if (!damage) return { setAside: 0, file: null, damage: null, counts: await store.counts() };
+      const file = await store.files!.setAside(damage.offset);
+      return { setAside: damage.setAside, file, damage, counts: await store.counts() };
+    } finally {
+      await lock.release();
+    }
   }
 
   private record(uid: string): NodeRecord {
@@ -328,6 +452,7 @@ export class MemoryStore implements GraphStore {
   }
 
   write(batch: GraphBatch): Promise<WriteSummary> {
+    if (this.readOnly) return Promise.reject(new StoreReadOnlyError("this store was opened read-only: writes go through the process that holds its lock"));
     const run = this.queue.then(() => this.apply(batch));
     this.queue = run.catch(() => undefined);
     return run;
@@ -473,12 +598,18 @@ export class MemoryStore implements GraphStore {
 
   /** Waits for pending writes, then folds the journal into the snapshot so the next open is quick. */
   async close(): Promise<void> {
-    await this.queue;
+    if (this.readOnly) return;
     try {
-      if (this.files?.hasJournal) await this.compact();
+      await this.queue;
+      try {
+        if (this.files?.hasJournal) await this.compact();
+      } finally {
+        // A failed compaction keeps the journal (every write is in it); the handle is let go anyway.
+        await this.files?.close();
+      }
     } finally {
-      // A failed compaction keeps the journal (every write is in it); the handle is let go anyway.
-      await this.files?.close();
+      await this.lock?.release();
+      this.lock = null;
     }
   }
 }

@@ -49,6 +49,67 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** The snapshot or a journal line cannot be read: `kg verify` tells where, `kg repair` sets the journal's damage aside. */
+export class StoreDamagedError extends Error {}
+
+/** One whole line of the journal: the write it holds, or why it cannot be read. */
+export interface JournalLine {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offset of the line's start in the journal. */
+  offset: number;
+  batch: GraphBatch | null;
+  error: string | null;
+}
+
+export interface JournalScan {
+  lines: JournalLine[];
+  /** Bytes of the whole lines (each ends with a newline). */
+  wholeBytes: number;
+  /** Bytes after the last newline: an append torn by a crash, never acknowledged. */
+  tornBytes: number;
+}
+
+export interface SavedGraph extends JournalScan {
+  snapshot: SerializedGraph | null;
+}
+
+/** Splits journal text into whole lines, parsing each; a line that does not parse keeps its error. */
+export function scanJournal(text: string): JournalScan {
+  const parts = text.split("\n");
+  const lines: JournalLine[] = [];
+  let offset = 0;
+  // The text after the last newline is a torn append.
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i];
+    let batch: GraphBatch | null = null;
+    let error: string | null = null;
+    try {
+      batch = JSON.parse(part) as GraphBatch;
+      if (!batch || !Array.isArray(batch.nodes) || !Array.isArray(batch.relationships)) {
+        batch = null;
+        error = "the line is not a write (no nodes and relationships)";
+      }
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    lines.push({ line: i + 1, offset, batch, error });
+    offset += Buffer.byteLength(part) + 1;
+  }
+  return { lines, wholeBytes: offset, tornBytes: Buffer.byteLength(parts[parts.length - 1]) };
+}
+
+/** What tells one version of a file from another: a compaction renames a new snapshot into place. */
+async function identityOf(file: string): Promise<string> {
+  try {
+    const s = await stat(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
+    throw error;
+  }
+}
+
 export class GraphFiles {
   private journal: FileHandle | null = null;
   /** The journal's length: the end of its last whole line, where the next append starts. */
@@ -66,59 +127,95 @@ export class GraphFiles {
 
   constructor(readonly dir: string) {}
 
-  private get snapshotPath(): string {
+  get snapshotPath(): string {
     return path.join(this.dir, SNAPSHOT);
   }
-  private get journalPath(): string {
+  get journalPath(): string {
     return path.join(this.dir, JOURNAL);
   }
 
-  /** The snapshot (null when there is none) and the writes journalled after it, in order. */
-  async read(): Promise<{ snapshot: SerializedGraph | null; journal: GraphBatch[] }> {
-    let snapshot: SerializedGraph | null = null;
-    try {
-      snapshot = JSON.parse(await readFile(this.snapshotPath, "utf8")) as SerializedGraph;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-        throw new Error(`cannot read the embedded store at ${this.snapshotPath}: ${(error as Error).message}`);
+  /**
+   * The snapshot (null when there is none) and every whole line of the journal after it, each
+   * parsed or with the reason it does not parse; nothing is changed on disk. The snapshot is read
+   * again if a writer replaced it meanwhile (a compaction), so that a reader beside a running
+   * server never pairs an old snapshot with the emptied journal of a new one.
+   */
+  async read(): Promise<SavedGraph> {
+    for (let attempt = 0; ; attempt++) {
+      const before = await identityOf(this.snapshotPath);
+      const snapshot = await this.readSnapshot();
+      const journal = await this.readJournal();
+      if (attempt >= 5 || before === (await identityOf(this.snapshotPath))) {
+        this.snapshotBytes = await sizeOf(this.snapshotPath);
+        this.journalBytes = journal.wholeBytes;
+        return { snapshot, ...journal };
       }
     }
-    this.snapshotBytes = await sizeOf(this.snapshotPath);
-    return { snapshot, journal: await this.readJournal() };
   }
 
-  private async readJournal(): Promise<GraphBatch[]> {
+  private async readSnapshot(): Promise<SerializedGraph | null> {
+    let text: string;
+    try {
+      text = await readFile(this.snapshotPath, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new StoreDamagedError(`cannot read the embedded store's snapshot ${this.snapshotPath}: ${(error as Error).message}`);
+    }
+    try {
+      return JSON.parse(text) as SerializedGraph;
+    } catch (error) {
+      throw new StoreDamagedError(`the embedded store's snapshot ${this.snapshotPath} is damaged: ${(error as Error).message}`);
+    }
+  }
+
+  private async readJournal(): Promise<JournalScan> {
     let text: string;
     try {
       text = await readFile(this.journalPath, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { lines: [], wholeBytes: 0, tornBytes: 0 };
       throw error;
     }
-    const lines = text.split("\n");
-    const batches: GraphBatch[] = [];
-    let validBytes = 0;
-    for (const [i, line] of lines.entries()) {
-      const complete = i < lines.length - 1; // the text after the last newline is a torn append
-      if (!complete) break;
-      try {
-        batches.push(JSON.parse(line) as GraphBatch);
-      } catch (error) {
-        throw new Error(`the embedded store's journal ${this.journalPath} is damaged at line ${i + 1}: ${(error as Error).message}`);
-      }
-      validBytes += Buffer.byteLength(line) + 1;
+    return scanJournal(text);
+  }
+
+  /**
+   * Cuts off a torn last line: a write cut short by a crash, never acknowledged, so that appends
+   * follow whole lines. Only a writer (the lock holder) calls it, after the whole lines replayed.
+   */
+  async dropTornTail(): Promise<void> {
+    if ((await sizeOf(this.journalPath)) === this.journalBytes) return;
+    const handle = await open(this.journalPath, "r+");
+    try {
+      await handle.truncate(this.journalBytes);
+    } finally {
+      await handle.close();
     }
-    // A write that was torn by a crash was never acknowledged: cut it off so appends follow whole lines.
-    this.journalBytes = validBytes;
-    if (Buffer.byteLength(text) !== validBytes) {
-      const handle = await open(this.journalPath, "r+");
-      try {
-        await handle.truncate(validBytes);
-      } finally {
-        await handle.close();
-      }
+  }
+
+  /**
+   * Moves the journal from byte `offset` on (a damaged line and every line after it) into
+   * graph.journal.damaged-<time>, then cuts the journal there. Returns the file it moved them to.
+   */
+  async setAside(offset: number, now: Date = new Date()): Promise<string> {
+    const text = await readFile(this.journalPath);
+    const aside = `${this.journalPath}.damaged-${now.toISOString().replace(/[:.]/g, "-")}`;
+    const handle = await open(aside, "wx");
+    try {
+      await handle.writeFile(text.subarray(offset));
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    return batches;
+    const journal = await open(this.journalPath, "r+");
+    try {
+      await journal.truncate(offset);
+      await journal.sync();
+    } finally {
+      await journal.close();
+    }
+    this.journalBytes = offset;
+    return aside;
   }
 
   /**

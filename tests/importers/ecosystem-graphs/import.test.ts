@@ -2,6 +2,7 @@
 // when NEO4J_URI is set): resolution, provenance, claims, placeholders, accounting, idempotency.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { GraphBatch, NodeRef } from "../../../src/domain/graph.js";
@@ -190,12 +191,16 @@ describe("kg import", () => {
     expect(err.join("")).toMatch(/\rwriting \[#+\] 100% \d+\/\d+\n/);
   });
 
+  // Assets, but no README naming the snapshot's commit.
+  const unnamed = mkdtempSync(path.join(os.tmpdir(), "kg-unnamed-snapshot-"));
+  writeFileSync(path.join(unnamed, "naver.yaml"), "[]\n");
   it.each([
     [["ecosystem-graphs"], /usage/],
     [["csv", fixture], /unknown format/],
     [["ecosystem-graphs", fixture, "--batch-size", "0"], /--batch-size/],
     [["ecosystem-graphs", fixture, "--verbose", "yes"], /unknown option/],
-    [["ecosystem-graphs", os.tmpdir()], /names no "commit/],
+    [["ecosystem-graphs", unnamed], /names no "commit/],
+    [["ecosystem-graphs", path.join(unnamed, "missing")], /no such directory: .*missing; expected the assets\/ folder/],
   ])("refuses %j", async (args, message) => {
     await expect(COMMANDS.import.run(args, await memoryConfig(), io().value)).rejects.toThrow(expect.objectContaining({ message: expect.stringMatching(message) }));
     await expect(COMMANDS.import.run(args, await memoryConfig(), io().value)).rejects.toBeInstanceOf(UsageError);
