@@ -2,7 +2,11 @@
 // embedded store), for @neo4j/graphql over the same Neo4j (target c) and as hand-written Cypher
 // (target d, bench/floor/*.cypher). Arguments come from the generator's keys, varied request by
 // request so that no cache makes a query trivial.
+import type { NodeRecord } from "../src/domain/graph.js";
+import { compareSortKeys } from "../src/domain/sort-keys.js";
+import { COUNTRIES } from "../src/generate/countries.js";
 import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+import { encodeCursor, listOrdering } from "../src/graphql/cursors.js";
 
 export type QueryId = "Q1" | "Q2" | "Q3" | "Q4" | "Q5";
 type Args = Record<string, string | number | null>;
@@ -29,8 +33,17 @@ function modelIndexes(graph: SyntheticGraph, offset: number): number[] {
   return Array.from({ length: Math.min(POOL, n) }, (_, k) => (k * 7919 + offset) % n);
 }
 
-function cursorOf(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString("base64url");
+/**
+ * The API's cursors for the countries list: entry i continues after the country at position i of the
+ * list (by name, then uid), the page a client reaches by following `endCursor` from the first.
+ */
+function countryCursors(graph: SyntheticGraph): string[] {
+  const ordering = listOrdering({ kind: "Country" });
+  const countries = COUNTRIES.slice(0, graph.counts.Country).map(([code, name]): NodeRecord => ({ kind: "Country", key: code, props: { name } }));
+  return countries
+    .map((node) => ordering.keyOf(node))
+    .sort((a, b) => compareSortKeys(a, b, ordering.directions))
+    .map((key) => encodeCursor(ordering, key));
 }
 
 const FIRST_DEVELOPER = `developersConnection(first: 1, sort: [{ edge: { order: ASC } }]) { edges { node { slug name } } }`;
@@ -68,14 +81,17 @@ export const QUERIES: QuerySpec[] = [
   {
     id: "Q2",
     title: "three-level walk: 20 countries -> 20 organizations -> 20 models",
-    args: (graph) => Array.from({ length: Math.max(1, graph.counts.Country - 19) }, (_, offset) => ({ offset })),
+    args: (graph) => {
+      const cursors = countryCursors(graph);
+      return Array.from({ length: Math.max(1, graph.counts.Country - 19) }, (_, offset) => ({ offset, after: offset > 0 ? cursors[offset - 1] : null }));
+    },
     api: {
       query: `query Q2($after: String) {
   countries(first: 20, after: $after) { nodes { code name
     organizations(first: 20) { nodes { slug name
       models(first: 20) { nodes { slug name } } } } } }
 }`,
-      variables: (a) => ({ after: (a.offset as number) > 0 ? cursorOf((a.offset as number) - 1) : null }),
+      variables: (a) => ({ after: a.after }),
     },
     neo4jGraphql: {
       query: `query Q2($offset: Int) {
@@ -83,9 +99,9 @@ export const QUERIES: QuerySpec[] = [
     organizations(limit: 20, sort: [{ name: ASC }]) { slug name
       models(limit: 20, sort: [{ name: ASC }]) { slug name } } }
 }`,
-      variables: (a) => a,
+      variables: (a) => ({ offset: a.offset }),
     },
-    floor: { file: "q2-walk", params: (a) => a },
+    floor: { file: "q2-walk", params: (a) => ({ offset: a.offset }) },
     caveat: "orders by name as stored (the API by lowercased name, then id; the same order for generated names); no cursors",
   },
   {

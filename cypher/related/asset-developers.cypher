@@ -1,5 +1,5 @@
 // asset-developers: for each asset slug in $keys (of any asset kind), its developers in the order a
-// source names them; per parent the total and the window [$offset, $offset + $limit) of items
+// source names them; per parent the total and the window of $limit items after the sort key $after of items
 // {t: target, r: relationship}.
 UNWIND $keys AS key
 CALL (key) {
@@ -7,8 +7,12 @@ CALL (key) {
   WHERE p.uid IN
 // #include asset-uids
   WITH t, r ORDER BY r.order, t.uid, r.key
-  // References sorted; properties read for the window only (cypher/README.md).
-  WITH collect({t: t, r: r}) AS found
-  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
+  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r, k: [r.order, t.uid, coalesce(r.key, '')]}) AS found
+  // The window: the items after $after (a sort key, null for the first page), at most $limit.
+  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+// #include after-rel-order
+  ] END AS rest
+  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, total, items
+RETURN key, total, more, items

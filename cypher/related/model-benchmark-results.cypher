@@ -1,12 +1,16 @@
 // model-benchmark-results: for each Model slug in $keys, its benchmark results, best first; per parent the total and the
-// window [$offset, $offset + $limit) of items {t: target's properties, r: relationship's properties}.
+// window of $limit items after the sort key $after of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Model {slug: key})
 CALL (p) {
   MATCH (p)-[r:SCORED]->(t:Benchmark)
   WITH t, r ORDER BY r.score IS NULL, r.score DESC, t.uid, r.key
-  // References sorted; properties read for the window only (cypher/README.md).
-  WITH collect({t: t, r: r}) AS found
-  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
+  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r, k: [r.score, t.uid, coalesce(r.key, '')]}) AS found
+  // The window: the items after $after (a sort key, null for the first page), at most $limit.
+  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+// #include after-score
+  ] END AS rest
+  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, total, items
+RETURN key, total, more, items

@@ -1,12 +1,16 @@
 // organization-country: for each Organization slug in $keys, its headquarters country; per parent the total and the
-// window [$offset, $offset + $limit) of items {t: target's properties, r: relationship's properties}.
+// window of $limit items after the sort key $after of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Organization {slug: key})
 CALL (p) {
   MATCH (p)-[r:HEADQUARTERED_IN]->(t:Country)
-  WITH t, r ORDER BY toLower(t.name), t.uid, r.key
-  // References sorted; properties read for the window only (cypher/README.md).
-  WITH collect({t: t, r: r}) AS found
-  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: properties(x.r)}] AS items
+  WITH t, r ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key
+  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
+  WITH collect({t: t, r: r, k: [coalesce(toLower(t.name), ''), t.uid, coalesce(r.key, '')]}) AS found
+  // The window: the items after $after (a sort key, null for the first page), at most $limit.
+  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+// #include after-name
+  ] END AS rest
+  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: properties(x.r)}] AS items
 }
-RETURN key, total, items
+RETURN key, total, more, items

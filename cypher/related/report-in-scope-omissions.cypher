@@ -1,6 +1,6 @@
 // report-in-scope-omissions: for each Report slug in $keys whose inclusions are complete, the models
 // inside its scope that it neither includes nor is claimed to omit; per parent the total and the
-// window [$offset, $offset + $limit) of items {t: model, r: null}.
+// window of $limit items after the sort key $after of items {t: model, r: null}.
 // The candidates come from an index, not from every model: the models of the scope's release period
 // (index on Model.releaseDate), or, for a scope without a period, of its model kind (Model.modelKind).
 // A bound or kind that does not apply is null, and an index seek for null finds nothing.
@@ -24,9 +24,13 @@ CALL (report) {
   WHERE NOT EXISTS { (report)-[:INCLUDES|OMITS]->(model) }
     AND
 // #include in-scope
-  WITH model AS t ORDER BY toLower(t.name), t.uid
-  // References sorted; properties read for the window only (cypher/README.md).
-  WITH collect({t: t}) AS found
-  RETURN size(found) AS total, [x IN found[$offset..$offset + $limit] | {t: properties(x.t), r: null}] AS items
+  WITH model AS t ORDER BY coalesce(toLower(t.name), ''), t.uid
+  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
+  WITH collect({t: t, k: [coalesce(toLower(t.name), ''), t.uid, '']}) AS found
+  // The window: the items after $after (a sort key, null for the first page), at most $limit.
+  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+// #include after-name
+  ] END AS rest
+  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: null}] AS items
 }
-RETURN key, total, items
+RETURN key, total, more, items

@@ -9,7 +9,7 @@ const QUERY = `query Omitted($slug: String!) {
     omittedModels {
       basis
       model { slug name organization { name } country { code } }
-      claimedBy { title }
+      claimedBy { title description }
     }
   }
 }`;
@@ -38,7 +38,8 @@ export async function omittedModels(url: string, reportSlug: string): Promise<Om
     organization: o.model.organization?.name ?? "",
     country: o.model.country?.code ?? "",
     basis: o.basis,
-    claimedBy: o.claimedBy.map((s: { title: string }) => s.title).join("; "),
+    // A source known only through another has no title of its own: its description stands in.
+    claimedBy: o.claimedBy.map((s: { title: string | null; description: string | null }) => s.title ?? s.description).join("; "),
   }));
 }
 

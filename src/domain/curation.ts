@@ -1,9 +1,11 @@
 // Curation: the facts a curator writes through the API, each turned into ONE GraphBatch that
-// merges into the graph (so that it lands all or nothing) and cites a source. Pure: the caller
-// reads what exists and writes the batch.
+// merges into the graph (so that it lands all or nothing) and cites a source, with the rules the
+// store checks inside the write's transaction (domain/preconditions.ts). Pure: the caller reads
+// what exists, builds the write on it and sends both.
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord } from "./graph.js";
 import { mergeSources } from "./graph.js";
 import type { ModelKind, OrganizationKind } from "./kinds.js";
+import type { KeptTargetType, Precondition } from "./preconditions.js";
 
 /** A fact that cannot be written as asked; `field` names the input field at fault. */
 export class CurationError extends Error {
@@ -26,18 +28,92 @@ function curationSource(curator: string): NodeRecord {
   return {
     kind: "Source",
     key: curationSourceKey(curator),
-    props: { name: `Curated by ${curator}`, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: curator, sources: [] },
+    // Not a document: it has no title, only a description of what it stands for.
+    props: { name: `Curated by ${curator}`, description: `Curated by ${curator}`, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: curator, sources: [] },
   };
 }
 
-/** The source a write cites, and the CURATION source node to merge when it is the curator's own. */
+/**
+ * The source a write cites, the CURATION source node to merge when it is the curator's own, and who
+ * writes when: what a value the write replaces keeps as its `superseded` record.
+ */
 export interface Citation {
   source: string;
   sourceNode: NodeRecord | null;
+  curator: string;
+  /** ISO date-time of the write. */
+  at: string;
 }
 
-export function citation(curator: string, sourceSlug: string | null | undefined): Citation {
-  return sourceSlug ? { source: sourceSlug, sourceNode: null } : { source: curationSourceKey(curator), sourceNode: curationSource(curator) };
+export function citation(curator: string, sourceSlug: string | null | undefined, at: string): Citation {
+  const cited = sourceSlug ? { source: sourceSlug, sourceNode: null } : { source: curationSourceKey(curator), sourceNode: curationSource(curator) };
+  return { ...cited, curator, at };
+}
+
+/** A batch and the rules the store must find true when it lands. */
+export interface CurationWrite {
+  batch: GraphBatch;
+  preconditions: Precondition[];
+}
+
+/**
+ * The facts of an asset that a curation write can replace, each with its own provenance
+ * (`<fact>Sources`). A write that changes one keeps the value it replaces as a superseded claim
+ * (supersededClaims). A model's country and an organization's headquarters are never replaced (a
+ * write that would move them is refused). A replaced name is not kept: names carry no sources of
+ * their own to keep with the old one (docs/provenance.md).
+ */
+export const SUPERSEDABLE_FACTS = ["releaseDate", "trainingCostUsd"] as const;
+export type SupersedableFact = (typeof SUPERSEDABLE_FACTS)[number];
+
+/** The CLAIMS key of a superseded value: apart from a source's current claim of the same value, one per replacement. */
+export function supersededClaimKey(property: string, value: string, at: string): string {
+  return `${property}:${value}@${at}`;
+}
+
+/**
+ * The value `existing` holds for `field`, kept as one superseded CLAIMS relationship per source it
+ * was held on (its own sources, else the node's), when `value` replaces it: another value, or null
+ * (removed). The claim names the source that replaced it, the curator and the time.
+ */
+function supersededClaims(existing: NodeRecord | null, field: SupersedableFact, value: string | number | null | undefined, c: Citation): RelationshipRecord[] {
+  const held = existing?.props[field];
+  if (value === undefined || held === undefined || held === null || held === value) return [];
+  const own = existing!.props[`${field}Sources`];
+  const sources = Array.isArray(own) && own.length > 0 ? (own as string[]) : ((existing!.props.sources as string[] | undefined) ?? []);
+  const text = String(held);
+  return sources.map((source) => ({
+    type: "CLAIMS",
+    from: ref("Source", source),
+    to: ref(existing!.kind, existing!.key),
+    key: supersededClaimKey(field, text, c.at),
+    props: { property: field, value: text, supersededBy: c.source, supersededByCurator: c.curator, supersededAt: c.at, sources: [source] },
+  }));
+}
+
+/** Names every node write carries (see names()): what it writes back rests on them as read. */
+const NAME_FIELDS = ["name", "nameKo", "aliases"] as const;
+
+/**
+ * The rule that the node's properties a write rests on are still as read: the names it writes back
+ * and `others` (a fact's value and the sources it keeps or supersedes). Without it a concurrent
+ * write's names or value would be written over with the stale ones, and lost.
+ */
+function unchanged(node: NodeRef, existing: NodeRecord | null, others: readonly string[]): Precondition {
+  const props: Record<string, PropertyValue | null> = {};
+  for (const field of [...NAME_FIELDS, ...others]) props[field] = existing?.props[field] ?? null;
+  return { kind: "UNCHANGED", node, props };
+}
+
+/**
+ * Refusal of a write that would give a node a second target of a relationship it keeps (its
+ * country): the same words whether the caller saw the held target before writing or the store
+ * found it inside the write's transaction.
+ */
+export function movedError(type: KeptTargetType, from: NodeRef, held: NodeRef): CurationError {
+  return type === "ORIGINATES_IN"
+    ? new CurationError(`model '${from.key}' originates in ${held.key}; moving a model to another country is not supported`, "input.countryCode")
+    : new CurationError(`organization '${from.key}' is headquartered in ${held.key}; moving it to another country is not supported`, "input.countryCode");
 }
 
 /** `existing` sources with `source` added once. */
@@ -57,9 +133,65 @@ function fact(existing: NodeRecord | null, field: string, value: string | number
   return { [field]: value, [`${field}Sources`]: same ? cite(existing?.props[`${field}Sources`], source) : [source] };
 }
 
-/** Relationship properties for a value-carrying relationship (a score, an observed value). */
-function citedValue(existing: Properties | null, values: Properties, sameValue: boolean, source: string): Properties {
-  return { ...values, sources: existing && sameValue ? cite(existing.sources, source) : [source] };
+/**
+ * A value a curation write replaced on a relationship (a score, an observed value): the value, what
+ * went with it (unit, rank), the sources it was held on, and what replaced it, when, by whom.
+ */
+export interface SupersededValue {
+  value: number;
+  unit?: string | null;
+  rank?: number | null;
+  sources: string[];
+  supersededBy: string;
+  curator: string;
+  at: string;
+}
+
+/**
+ * The history of a value-carrying relationship, oldest first. Each entry is one JSON text in the
+ * relationship's `history` list: a property holds lists of plain values only, and the entry must
+ * land in the same relationship write as the value that replaces it (all or nothing, both stores).
+ */
+export function historyOf(rel: Properties): SupersededValue[] {
+  const entries = Array.isArray(rel.history) ? (rel.history as string[]) : [];
+  return entries.flatMap((text) => {
+    try {
+      return [JSON.parse(text) as SupersededValue];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The sources a relationship's value is held on: its own (`<field>Sources`), else the relationship's (seed data). */
+export function valueSources(rel: Properties, field: "score" | "value"): string[] {
+  const own = rel[`${field}Sources`];
+  return Array.isArray(own) ? (own as string[]) : Array.isArray(rel.sources) ? (rel.sources as string[]) : [];
+}
+
+/** The rule that the relationship's value, its sources and its history are still as read (revisedValue rests on them). */
+function relationshipAsRead(rel: RelationshipRecord, existing: Properties | null, fields: readonly string[], field: "score" | "value"): Precondition {
+  const props: Record<string, PropertyValue | null> = {};
+  for (const name of [...fields, `${field}Sources`, "history"]) props[name] = existing?.[name] ?? null;
+  return { kind: "RELATIONSHIP_UNCHANGED", type: rel.type, from: rel.from, to: rel.to, key: rel.key, props };
+}
+
+/**
+ * Relationship properties for a value-carrying relationship: the same value gains the source; a
+ * new value keeps only its own (`<field>Sources`: the old sources do not vouch for it), and the
+ * value it replaces joins `history`. `sources` names every source that gave the relationship a
+ * value (the stores add to it).
+ */
+function revisedValue(existing: Properties | null, field: "score" | "value", values: Properties, kept: readonly string[], c: Citation): Properties {
+  const held = existing?.[field];
+  const same = held === values[field];
+  const props: Properties = { ...values, [`${field}Sources`]: existing && same ? cite(valueSources(existing, field), c.source) : [c.source], sources: [c.source] };
+  if (existing && !same && typeof held === "number") {
+    const entry: SupersededValue = { value: held, sources: valueSources(existing, field), supersededBy: c.source, curator: c.curator, at: c.at };
+    for (const k of kept) (entry as unknown as Record<string, unknown>)[k] = existing[k] ?? null;
+    props.history = [...((existing.history as string[] | undefined) ?? []), JSON.stringify(entry)];
+  }
+  return props;
 }
 
 /**
@@ -108,7 +240,7 @@ export interface ModelNow {
   ownCountry: Related | null;
 }
 
-export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): GraphBatch {
+export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): CurationWrite {
   const { model } = now;
   const node: NodeRecord = {
     kind: "Model",
@@ -132,13 +264,17 @@ export function upsertModel(facts: ModelFacts, now: ModelNow, c: Citation): Grap
       props: developer ? { sources: cite(developer.rel.sources, c.source) } : { order: now.developers.length, sources: [c.source] },
     },
   ];
+  const changed = SUPERSEDABLE_FACTS.filter((f) => facts[f] !== undefined);
+  for (const field of changed) relationships.push(...supersededClaims(model, field, facts[field], c));
+  // The names, the facts' sources and the values superseded rest on the model as read: the store checks it still is.
+  const preconditions: Precondition[] = [unchanged(self, model, changed.flatMap((f) => [f, `${f}Sources`]))];
   if (facts.countryCode) {
-    if (now.ownCountry && now.ownCountry.key !== facts.countryCode) {
-      throw new CurationError(`model '${facts.slug}' originates in ${now.ownCountry.key}; moving a model to another country is not supported`, "input.countryCode");
-    }
-    relationships.push({ type: "ORIGINATES_IN", from: self, to: ref("Country", facts.countryCode), key: "", props: { sources: cite(now.ownCountry?.rel.sources, c.source) } });
+    const country = ref("Country", facts.countryCode);
+    if (now.ownCountry && now.ownCountry.key !== facts.countryCode) throw movedError("ORIGINATES_IN", self, ref("Country", now.ownCountry.key));
+    relationships.push({ type: "ORIGINATES_IN", from: self, to: country, key: "", props: { sources: cite(now.ownCountry?.rel.sources, c.source) } });
+    preconditions.push({ kind: "KEEPS_TARGET", type: "ORIGINATES_IN", from: self, to: country });
   }
-  return batch(c, [node], relationships);
+  return { batch: batch(c, [node], relationships), preconditions };
 }
 
 export interface OrganizationFacts {
@@ -156,7 +292,7 @@ export interface OrganizationNow {
   country: Related | null;
 }
 
-export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNow, c: Citation): GraphBatch {
+export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNow, c: Citation): CurationWrite {
   const { organization } = now;
   const node: NodeRecord = {
     kind: "Organization",
@@ -168,19 +304,15 @@ export function upsertOrganization(facts: OrganizationFacts, now: OrganizationNo
     },
   };
   const relationships: RelationshipRecord[] = [];
+  const self = ref("Organization", facts.slug);
+  const preconditions: Precondition[] = [unchanged(self, organization, [])];
   if (facts.countryCode) {
-    if (now.country && now.country.key !== facts.countryCode) {
-      throw new CurationError(`organization '${facts.slug}' is headquartered in ${now.country.key}; moving it to another country is not supported`, "input.countryCode");
-    }
-    relationships.push({
-      type: "HEADQUARTERED_IN",
-      from: ref("Organization", facts.slug),
-      to: ref("Country", facts.countryCode),
-      key: "",
-      props: { sources: cite(now.country?.rel.sources, c.source) },
-    });
+    const country = ref("Country", facts.countryCode);
+    if (now.country && now.country.key !== facts.countryCode) throw movedError("HEADQUARTERED_IN", self, ref("Country", now.country.key));
+    relationships.push({ type: "HEADQUARTERED_IN", from: self, to: country, key: "", props: { sources: cite(now.country?.rel.sources, c.source) } });
+    preconditions.push({ kind: "KEEPS_TARGET", type: "HEADQUARTERED_IN", from: self, to: country });
   }
-  return batch(c, [node], relationships);
+  return { batch: batch(c, [node], relationships), preconditions };
 }
 
 export interface BenchmarkResultFacts {
@@ -190,11 +322,12 @@ export interface BenchmarkResultFacts {
   unit?: string | null;
 }
 
-/** One score per model and benchmark: a new score replaces the old one, with its own source. */
-export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): GraphBatch {
+/** One score per model and benchmark: a new score replaces the old one, with its own source, and the old one joins the history. */
+export function recordBenchmarkResult(facts: BenchmarkResultFacts, existing: Properties | null, c: Citation): CurationWrite {
   const values: Properties = { score: facts.score, ...(facts.unit !== undefined ? { unit: facts.unit } : {}) };
-  const props = citedValue(existing, values, existing?.score === facts.score, c.source);
-  return batch(c, [], [{ type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props }]);
+  const props = revisedValue(existing, "score", values, ["unit"], c);
+  const rel: RelationshipRecord = { type: "SCORED", from: ref("Model", facts.modelSlug), to: ref("Benchmark", facts.benchmarkSlug), key: "", props };
+  return { batch: batch(c, [], [rel]), preconditions: [relationshipAsRead(rel, existing, ["score", "unit"], "score")] };
 }
 
 export interface ObservationFacts {
@@ -205,11 +338,15 @@ export interface ObservationFacts {
   rank?: number | null;
 }
 
-/** One value per indicator, subject and year (the relationship's key is the year, as in the seed). */
-export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): GraphBatch {
+/**
+ * One value per indicator, subject and year (the relationship's key is the year, as in the seed);
+ * a new value replaces the old one, which joins the history.
+ */
+export function recordObservation(facts: ObservationFacts, existing: Properties | null, c: Citation): CurationWrite {
   const values: Properties = { year: facts.year, value: facts.value, ...(facts.rank !== undefined ? { rank: facts.rank } : {}) };
-  const props = citedValue(existing, values, existing?.value === facts.value, c.source);
-  return batch(c, [], [{ type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props }]);
+  const props = revisedValue(existing, "value", values, ["rank"], c);
+  const rel: RelationshipRecord = { type: "OBSERVED", from: ref("Indicator", facts.indicatorSlug), to: facts.subject, key: String(facts.year), props };
+  return { batch: batch(c, [], [rel]), preconditions: [relationshipAsRead(rel, existing, ["value", "rank"], "value")] };
 }
 
 export interface InclusionFacts {
@@ -223,9 +360,11 @@ export interface InclusionFacts {
  * Records that a report includes a model, and optionally whether its inclusions are now complete.
  * Writes only merge, so an inclusion is never taken back here.
  */
-export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, existing: Properties | null, c: Citation): GraphBatch {
+export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, existing: Properties | null, c: Citation): CurationWrite {
   const nodes: NodeRecord[] = [];
+  const preconditions: Precondition[] = [];
   if (facts.inclusionsComplete !== undefined && facts.inclusionsComplete !== null) {
+    preconditions.push(unchanged(ref("Report", report.key), report, ["scopeSources"]));
     nodes.push({
       kind: "Report",
       key: report.key,
@@ -237,7 +376,7 @@ export function setReportInclusion(facts: InclusionFacts, report: NodeRecord, ex
     });
   }
   const rel: RelationshipRecord = { type: "INCLUDES", from: ref("Report", facts.reportSlug), to: ref("Model", facts.modelSlug), key: "", props: { sources: cite(existing?.sources, c.source) } };
-  return batch(c, nodes, [rel]);
+  return { batch: batch(c, nodes, [rel]), preconditions };
 }
 
 export interface OmissionClaimFacts {

@@ -21,11 +21,25 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
 export const CLAIM_PROPERTIES = ["releaseDate", "country"] as const;
 export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
 
+/** Every property `claims` answers for, in the order it lists them: the claimable ones and those a curator can replace. */
+export const CLAIMS_ORDER = ["releaseDate", "country", "trainingCostUsd"] as const;
+
+/**
+ * The rules by which the graph derives a fact that no source states of its subject. A derived
+ * claim cites no source: it names the rule and the fact it comes from (`DerivedFrom`).
+ */
+export const DERIVATION_RULES = {
+  /** A model's (an asset's) country, where no source gives one: its first developer's headquarters. */
+  DEVELOPER_HEADQUARTERS: { property: "country", from: "headquarters" },
+} as const;
+export type DerivationRule = keyof typeof DERIVATION_RULES;
+
 /** One source's value for one property of one subject. `held`: the value the graph holds. */
 export interface ClaimInput {
   property: string;
   value: string;
-  source: string;
+  /** Null for a derived value: no source states it. */
+  source: string | null;
   /** Null when the source is not in the graph: it ranks below every known kind. */
   sourceKind: SourceKind | null;
   held: boolean;
@@ -38,6 +52,11 @@ export interface RankedClaim extends ClaimInput {
 
 function rankOf(kind: SourceKind | null): number {
   return kind === null ? Number.MAX_SAFE_INTEGER : SOURCE_RANK[kind];
+}
+
+/** The strongest of some source kinds (null for none, or only unknown sources). */
+export function strongest(kinds: ReadonlyArray<SourceKind | null>): SourceKind | null {
+  return kinds.reduce<SourceKind | null>((best, kind) => (kind !== null && rankOf(kind) < rankOf(best) ? kind : best), null);
 }
 
 /**
@@ -57,7 +76,7 @@ export function outranks(incoming: SourceKind, held: ReadonlyArray<SourceKind | 
 export function rankClaims(claims: readonly ClaimInput[]): RankedClaim[] {
   if (claims.length === 0) return [];
   const order = (a: ClaimInput, b: ClaimInput) =>
-    rankOf(a.sourceKind) - rankOf(b.sourceKind) || Number(b.held) - Number(a.held) || compareText(a.source, b.source) || compareText(a.value, b.value);
+    rankOf(a.sourceKind) - rankOf(b.sourceKind) || Number(b.held) - Number(a.held) || compareText(a.source ?? "", b.source ?? "") || compareText(a.value, b.value);
   const best = [...claims].sort(order)[0];
   return claims
     .map((c) => ({ ...c, preferred: c.value === best.value }))

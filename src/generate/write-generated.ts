@@ -1,5 +1,6 @@
 // Writes a generated graph into a store batch by batch, timing it: the load step of `kg generate`
 // and of the benchmarks.
+import { listOrder, listSortKey, type SortKey } from "../domain/sort-keys.js";
 import type { GraphStore } from "../store/port.js";
 import { GENERATOR_SOURCE, type SyntheticGraph } from "./synthetic-graph.js";
 
@@ -43,12 +44,15 @@ export async function acceptsGenerated(store: GraphStore): Promise<boolean> {
   if ((await store.counts()).nodes === 0) return true;
   let marked = false;
   const limit = 100;
-  for (let offset = 0; ; offset += limit) {
-    const page = await store.list({ kind: "Source" }, { offset, limit });
+  const order = listOrder("Source");
+  for (let after: SortKey | null = null; ; ) {
+    const page = await store.list({ kind: "Source" }, { after, limit });
     for (const source of page.items) {
       if (source.props.sourceKind !== "SYNTHETIC") return false;
       if (source.key === GENERATOR_SOURCE) marked = true;
     }
-    if (offset + limit >= page.totalCount) return marked;
+    const last = page.items.at(-1);
+    if (page.items.length < limit || !last) return marked;
+    after = listSortKey(last, order);
   }
 }

@@ -28,7 +28,7 @@ export class Loaders {
    * it, so a field of a level makes one store call whatever its number of parents.
    */
   related(relation: RelationName, filter: RelationFilter | null, window: Window): DataLoader<string, Page<RelatedItem>> {
-    const id = `${relation}|${JSON.stringify(filter ?? {})}|${window.offset}|${window.limit}`;
+    const id = `${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}`;
     let loader = this.relatedLoaders.get(id);
     if (!loader) {
       loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
@@ -37,10 +37,16 @@ export class Loaders {
     return loader;
   }
 
-  /** Loads many nodes; missing ones are dropped. */
+  /**
+   * Loads many nodes, in the order of `refs`; missing ones are dropped. A key whose load failed (the
+   * store is down: DataLoader puts an Error in its place) fails the whole call with that error,
+   * because a node that could not be read is not a node that does not exist.
+   */
   async nodesOf(refs: readonly NodeRef[]): Promise<NodeRecord[]> {
     const found = await this.nodes.loadMany(refs);
-    return found.filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
+    const failed = found.find((n): n is Error => n instanceof Error);
+    if (failed) throw failed;
+    return found.filter((n): n is NodeRecord => n !== null);
   }
 
   /** Forgets everything loaded so far: a mutation is about to change the graph. */

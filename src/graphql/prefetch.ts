@@ -10,18 +10,19 @@ import type { NodeKind } from "../domain/kinds.js";
 import type { RelationName } from "../domain/relations.js";
 import type { Window } from "../store/port.js";
 import type { Context } from "./context.js";
+import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listWindow } from "./resolvers/load.js";
 import { windowOf } from "./types/connection-type.js";
 
 type Args = Record<string, unknown>;
-type WindowOf = (args: Args) => Window;
+type WindowOf = (args: Args, relation: RelationName) => Window;
 
 /** relatedFirst: the first item. */
 const FIRST: WindowOf = () => listWindow(FIRST_ONLY);
 /** relatedItems: `first` items, MAX_LIST by default. */
 const LIST: WindowOf = (args) => listWindow(args.first as number | null | undefined);
 /** relatedConnection: `first` after `after`. */
-const CONNECTION: WindowOf = (args) => windowOf(args);
+const CONNECTION: WindowOf = (args, relation) => windowOf(args, relatedOrdering(relation));
 
 /**
  * Per kind, the relationship fields whose loads depend on the parent's key alone (and on window
@@ -82,7 +83,7 @@ export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, kind: 
         args = getArgumentValues(definition, node, info.variableValues);
         for (const [relation, window] of loads) {
           // The field's resolver awaits the same promise and reports its errors; none here.
-          ctx.loaders.related(relation, null, window(args)).load(key).catch(() => undefined);
+          ctx.loaders.related(relation, null, window(args, relation)).load(key).catch(() => undefined);
         }
       } catch {
         // Bad arguments: the field's resolver answers BAD_USER_INPUT.

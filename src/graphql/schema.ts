@@ -3,7 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AssetResolver } from "./resolvers/asset-resolver.js";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
-import { ClaimResolver } from "./resolvers/claim-resolver.js";
+import { ClaimResolver, DerivedFromResolver, SupersededValueResolver, SupersessionResolver } from "./resolvers/claim-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
 import { CurationResolver } from "./resolvers/curation-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
@@ -30,6 +30,9 @@ export const RESOLVERS = [
   SourceResolver,
   AssetResolver,
   ClaimResolver,
+  SupersessionResolver,
+  SupersededValueResolver,
+  DerivedFromResolver,
   SliceResolver,
   CurationResolver,
 ] as const;

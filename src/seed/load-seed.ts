@@ -71,9 +71,18 @@ function fact(r: Reader, field: string, read: (f: Reader) => string | number | n
 }
 
 const readers: Record<(typeof SEED_FILES)[number], (r: Reader, b: BatchBuilder) => void> = {
+  // A source carries the title a document gives itself, or else a description that says what it
+  // is (never a title made up for it); one known only through another names it in `reportedIn`,
+  // which is also where what the graph knows of it comes from (its `sources`).
   sources(r, b) {
+    const title = r.optStr("title");
+    const description = r.optStr("description");
+    if (title === null && description === null) r.problem("a source needs its own `title` or, when no source gives one, a `description`");
+    const reportedIn = r.strings("reportedIn");
     b.node(r, "Source", r.str("slug", SLUG), {
-        name: r.str("title"),
+        name: title ?? description ?? "",
+        title,
+        description,
         nameKo: null,
         aliases: [],
         sourceKind: r.oneOf("kind", SOURCE_KINDS),
@@ -81,7 +90,8 @@ const readers: Record<(typeof SEED_FILES)[number], (r: Reader, b: BatchBuilder) 
         url: r.optStr("url"),
         date: r.optStr("date", ISO_DATE),
         language: r.str("language"),
-        sources: [],
+        reportedIn,
+        sources: reportedIn,
     });
   },
   countries(r, b) {

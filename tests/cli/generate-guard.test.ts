@@ -25,7 +25,7 @@ async function filesOf(dir: string): Promise<Record<string, string>> {
 }
 
 async function allSources(store: GraphStore) {
-  return (await store.list({ kind: "Source" }, { offset: 0, limit: 100 })).items;
+  return (await store.list({ kind: "Source" }, { after: null, limit: 100 })).items;
 }
 
 describe("kg generate keeps synthetic data apart [memory]", () => {

@@ -30,6 +30,8 @@ describe("examples/scripts", () => {
     const csv = toCsv(rows).split("\n");
     expect(csv[0]).toBe("slug,name,organization,country,basis,claimed_by");
     expect(csv[1]).toMatch(/^exaone-2-0,EXAONE 2\.0,LG AI Research,KR,CLAIMED,/);
+    // The ministry's statement has no title of its own: its description names it.
+    expect(csv[1]).toContain("explanatory statement (설명자료)");
     await expect(omittedModels(graphqlUrl, "nope")).rejects.toThrow("no report 'nope'");
   });
 

@@ -62,12 +62,12 @@ describe("generate", () => {
     const report = await writeGenerated(store, graph, 2000);
     expect(report).toMatchObject({ nodes, relationships, batches: all.length });
     expect(await store.counts()).toEqual({ nodes, relationships });
-    const page = await store.list({ kind: "Model" }, { offset: 0, limit: 1 });
+    const page = await store.list({ kind: "Model" }, { after: null, limit: 1 });
     expect(page.totalCount).toBe(1000);
 
     // Reports include some models of their scope and are said to omit others.
-    const [included] = await store.related("report-included-models", [graph.reportKey(0)], null, { offset: 0, limit: 1 });
-    const [omitted] = await store.related("report-omissions", [graph.reportKey(0)], null, { offset: 0, limit: 1 });
+    const [included] = await store.related("report-included-models", [graph.reportKey(0)], null, { after: null, limit: 1 });
+    const [omitted] = await store.related("report-omissions", [graph.reportKey(0)], null, { after: null, limit: 1 });
     expect(included.totalCount).toBeGreaterThan(0);
     expect(omitted.totalCount).toBeGreaterThan(0);
     // Writing the same graph again changes nothing.

@@ -68,8 +68,12 @@ describe.skipIf(!hasSnapshot).each(STORE_CASES)("assets through GraphQL after th
     expect(data.model.claims).toEqual([
       { property: "releaseDate", value: "2023-03-14", preferred: true, source: { slug: "seed-curation" } },
       { property: "releaseDate", value: "2023-03-14", preferred: true, source: { slug: SOURCE } },
-      { property: "country", value: "US", preferred: true, source: { slug: "seed-curation" } },
+      // GPT-4's country is OpenAI's headquarters (seed-curation): a derived claim, citing no source.
+      { property: "country", value: "US", preferred: true, source: null },
       { property: "country", value: "US", preferred: true, source: { slug: SOURCE } },
+      // Claims list the training cost too, a fact curation can replace (its history stays readable).
+      { property: "trainingCostUsd", value: "78352034", preferred: true, source: { slug: "ai-index-2024" } },
+      { property: "trainingCostUsd", value: "78352034", preferred: true, source: { slug: "kyunghyang-2024-04-17-ai-index" } },
     ]);
   });
 

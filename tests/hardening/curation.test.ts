@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GraphBatch } from "../../src/domain/graph.js";
 import type { Auth } from "../../src/graphql/context.js";
-import type { GraphStore } from "../../src/store/port.js";
+import type { GraphStore, WriteOptions } from "../../src/store/port.js";
 import { execute, query } from "../helpers/graphql.js";
 import { openSeeded, STORE_CASES } from "../helpers/stores.js";
 
@@ -14,7 +14,7 @@ const INJECTION = `"}) MATCH (n) DETACH DELETE n //`;
 function recording(store: GraphStore, writes: GraphBatch[]): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === "write") return (batch: GraphBatch) => (writes.push(batch), target.write(batch));
+      if (property === "write") return (batch: GraphBatch, options?: WriteOptions) => (writes.push(batch), target.write(batch, options));
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -112,7 +112,7 @@ describe.skipIf(missing !== null)("outage [neo4j]", () => {
     // The timeouts a deployment gets by default (NEO4J_CONNECT_TIMEOUT_MS, NEO4J_TX_TIMEOUT_MS).
     const { neo4j: options } = loadConfig({ NEO4J_URI: neo4j.uri });
     store = new Neo4jStore(options!, new CypherFiles(config.cypherDir));
-    models = (await store.list({ kind: "Model" }, { offset: 0, limit: 1 })).totalCount;
+    models = (await store.list({ kind: "Model" }, { after: null, limit: 1 })).totalCount;
     server = await startServer(store);
   }, 240_000);
 

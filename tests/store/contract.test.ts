@@ -5,13 +5,14 @@ import type { NodeRecord } from "../../src/domain/graph.js";
 import { RELATION_NAMES, RELATIONS } from "../../src/domain/relations.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
-import { StoreInputError, type GraphStore } from "../../src/store/port.js";
+import { StoreInputError, type GraphStore, type Page } from "../../src/store/port.js";
+import { compareSortKeys, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
 import { loadSeed } from "../../src/seed/load-seed.js";
 import { config, STORE_CASES } from "../helpers/stores.js";
 
 const seed = await loadSeed(config.seedDir);
 const keysOf = (kind: string) => seed.nodes.filter((n) => n.kind === kind).map((n) => n.key);
-const all = { offset: 0, limit: 1000 };
+const all = { after: null, limit: 1000 };
 
 describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
   let store: GraphStore;
@@ -58,15 +59,19 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     const actual = await store.related(relation, parents, null, all);
     expect(actual).toHaveLength(parents.length);
     expect(actual).toEqual(await reference.related(relation, parents, null, all));
-    expect(actual.at(-1)).toEqual({ items: [], totalCount: 0 });
+    expect(actual.at(-1)).toEqual({ items: [], totalCount: 0, hasMore: false });
   });
 
-  it("windows each parent's items separately and counts them before windowing", async () => {
-    const [us, kr] = await store.related("country-organizations", ["US", "KR"], null, { offset: 1, limit: 2 });
+  it("windows each parent's items separately after the same sort key and counts them before windowing", async () => {
     const full = await store.related("country-organizations", ["US", "KR"], null, all);
-    expect(us.items.map((i) => i.node.key)).toEqual(full[0].items.slice(1, 3).map((i) => i.node.key));
+    // A key between KR's first and second organization: each parent continues after it in its own list.
+    const after = relatedSortKey("TARGET_NAME", full[1].items[0]);
+    const [us, kr] = await store.related("country-organizations", ["US", "KR"], null, { after, limit: 2 });
+    const following = (items: typeof full[0]["items"]) => items.filter((i) => compareSortKeys(relatedSortKey("TARGET_NAME", i), after, relatedDirections("TARGET_NAME")) > 0);
+    expect(us.items.map((i) => i.node.key)).toEqual(following(full[0].items).slice(0, 2).map((i) => i.node.key));
     expect(kr.items.map((i) => i.node.key)).toEqual(full[1].items.slice(1, 3).map((i) => i.node.key));
     expect(us.totalCount).toBe(full[0].items.length);
+    expect(kr.hasMore).toBe(full[1].items.length > 3);
   });
 
   it("orders relations as documented: results best first, developers in order, observations by rank then value", async () => {
@@ -87,11 +92,12 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
   it("pages a list two at a time, visiting every model once, in a stable order", async () => {
     const seen: string[] = [];
     let total = -1;
-    for (let offset = 0; offset < 100; offset += 2) {
-      const page = await store.list({ kind: "Model" }, { offset, limit: 2 });
+    for (let after: SortKey | null = null, pages = 0; pages < 100; pages++) {
+      const page: Page<NodeRecord> = await store.list({ kind: "Model" }, { after, limit: 2 });
       total = page.totalCount;
       seen.push(...page.items.map((n) => n.key));
-      if (page.items.length < 2) break;
+      if (!page.hasMore) break;
+      after = listSortKey(page.items.at(-1)!, listOrder("Model"));
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);

@@ -11,7 +11,7 @@ import type { GraphStore } from "../../src/store/port.js";
 import { hasSnapshot, SNAPSHOT_DIR } from "../helpers/ecosystem-graphs.js";
 import { config, openSeeded, STORE_CASES } from "../helpers/stores.js";
 
-const all = { offset: 0, limit: 10_000 };
+const all = { after: null, limit: 10_000 };
 
 async function nodesOf(store: GraphStore): Promise<NodeRecord[]> {
   const pages = await Promise.all(NODE_KINDS.map((kind) => store.list({ kind } as Parameters<GraphStore["list"]>[0], all)));

@@ -58,7 +58,7 @@ describe.each(STORE_CASES)("in-scope omissions for every shape of scope [$name]"
 
   it.each(Object.keys(SCOPES))("%s", async (key) => {
     const expected = models.filter((m) => m.key !== "gpt-4" && inScope(SCOPES[key], m)).map((m) => m.key).sort();
-    const [page] = await store.related("report-in-scope-omissions", [key], null, { offset: 0, limit: 100 });
+    const [page] = await store.related("report-in-scope-omissions", [key], null, { after: null, limit: 100 });
     expect(page.items.map((i) => i.node.key).sort()).toEqual(expected);
     expect(page.totalCount).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(0);

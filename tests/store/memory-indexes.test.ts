@@ -66,12 +66,12 @@ describe("embedded store indexes", () => {
   it("lists a report's in-scope omissions exactly as a scan of every model does", async () => {
     for (let i = 0; i < graph.counts.Report; i++) {
       const report = graph.reportKey(i);
-      const [page] = await store.related("report-in-scope-omissions", [report], null, { offset: 0, limit: 1000 });
-      const [included] = await store.related("report-included-models", [report], null, { offset: 0, limit: 10_000 });
-      const [claimed] = await store.related("report-omissions", [report], null, { offset: 0, limit: 10_000 });
+      const [page] = await store.related("report-in-scope-omissions", [report], null, { after: null, limit: 1000 });
+      const [included] = await store.related("report-included-models", [report], null, { after: null, limit: 10_000 });
+      const [claimed] = await store.related("report-omissions", [report], null, { after: null, limit: 10_000 });
       const listed = new Set([...included.items, ...claimed.items].map((x) => x.node.key));
       const year = graph.reportYear(i);
-      const models = (await store.list({ kind: "Model" }, { offset: 0, limit: 100_000 })).items;
+      const models = (await store.list({ kind: "Model" }, { after: null, limit: 100_000 })).items;
       const expected = graph.reportComplete(i)
         ? models.filter((m) => m.props.modelKind === "FOUNDATION" && String(m.props.releaseDate ?? "").startsWith(`${year}-`) && !listed.has(m.key)).map((m) => m.key)
         : [];

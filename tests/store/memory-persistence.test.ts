@@ -56,8 +56,8 @@ describe("embedded store persistence", () => {
     expect(snapshot.nodes).toHaveLength(2);
     const reopened = await MemoryStore.open(dir);
     expect(await reopened.counts()).toEqual({ nodes: 2, relationships: 1 });
-    expect(await reopened.related("country-organizations", ["KR"], null, { offset: 0, limit: 10 })).toEqual(
-      await store.related("country-organizations", ["KR"], null, { offset: 0, limit: 10 }),
+    expect(await reopened.related("country-organizations", ["KR"], null, { after: null, limit: 10 })).toEqual(
+      await store.related("country-organizations", ["KR"], null, { after: null, limit: 10 }),
     );
   });
 
@@ -87,7 +87,7 @@ describe("embedded store persistence", () => {
     expect(await blocked.counts()).toEqual({ nodes: 1, relationships: 0 });
     const [kr] = await blocked.getNodes([{ kind: "Country", key: "KR" }]);
     expect(kr?.props.name).toBe("South Korea");
-    expect((await blocked.list({ kind: "Organization" }, { offset: 0, limit: 10 })).totalCount).toBe(0);
+    expect((await blocked.list({ kind: "Organization" }, { after: null, limit: 10 })).totalCount).toBe(0);
   });
 });
 

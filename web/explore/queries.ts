@@ -52,7 +52,7 @@ const DETAILS: Record<NodeType, string> = {
   BENCHMARK: `... on Benchmark { slug name unit humanBaseline results { score model { name } } }`,
   INDICATOR: `... on Indicator { slug name unit observations(first: 10) { year value rank country { code } organization { name } } }`,
   REPORT: `... on Report { slug title date publisher { name } includedModels(first: 10) { totalCount nodes { name } } omittedModels { basis model { name } } }`,
-  SOURCE: `... on Source { slug title kind publisher url date }`,
+  SOURCE: `... on Source { slug title description kind publisher url date reportedIn { title } }`,
 };
 
 /** An operation about one node, for the playground: `node(id:)` with the fields of its type. */
@@ -63,7 +63,7 @@ query ${TYPE_NAMES[type]}Details($id: ID!) {
     id
     __typename
     ${DETAILS[type]}
-    sources { title publisher }
+    sources { title description publisher }
   }
 }`;
 }

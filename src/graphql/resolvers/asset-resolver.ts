@@ -15,7 +15,7 @@ import { Dataset } from "../types/dataset-type.js";
 import { entityOf } from "../types/entity-of.js";
 import { AssetFilter, NameFilter } from "../types/filter-inputs.js";
 import { Organization } from "../types/organization-type.js";
-import { assetCountryItems, claimsOf } from "./claims.js";
+import { assetCountry, claimsOf } from "./claims.js";
 import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
 
 function assetFilterOf(filter: AssetFilter | null): RelationFilter | null {
@@ -80,14 +80,15 @@ export class AssetResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })
   async country(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Country | null> {
-    const [first] = await assetCountryItems(ctx, asset.slug);
+    const [first] = (await assetCountry(ctx, asset.slug)).items;
     return first ? Country.from(first.node) : null;
   }
 
   @FieldResolver(() => [Claim], {
-    description: "What each source says about the asset's release date and country: the held values and the claims beside them, the preferred first.",
+    description:
+      "What each source says about the asset's release date, country and training cost: the held values and the claims beside them, the preferred first, then the values curation writes replaced (`superseded`), newest first. A country taken from the developer is one claim derived from the developer's headquarters (`derivedFrom`), citing no source.",
   })
-  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate or country; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
+  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate, country or trainingCostUsd; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
     return claimsOf(ctx, asset.record, trimmed(property));
   }
 }

@@ -44,7 +44,7 @@ export class BenchmarkResultResolver {
     return loadOne(ctx, "Benchmark", result.benchmarkSlug, Benchmark.from);
   }
 
-  @FieldResolver(() => [Source], { description: "Sources that report this score." })
+  @FieldResolver(() => [Source], { description: "Sources that report this score (not those of a score it replaced: see `history`)." })
   sources(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Source[]> {
     return sourcesOf(ctx, result.sourceSlugs);
   }

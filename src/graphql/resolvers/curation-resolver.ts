@@ -41,23 +41,33 @@ function service(ctx: Context): CurationService {
 @Resolver()
 @UseMiddleware(RequireCurator)
 export class CurationResolver {
-  @Mutation(() => Model, { description: "Creates or updates a model, citing a source (or the curator's CURATION source)." })
+  @Mutation(() => Model, {
+    description:
+      "Creates or updates a model, citing a source (or the curator's CURATION source). A release date or training cost it changes or removes stays readable in `claims` as superseded (its value, its sources, who replaced it, when). A model keeps its country: another is refused (BAD_USER_INPUT naming the country held), also when concurrent writes race.",
+  })
   async upsertModel(@Arg("input", () => ModelInput) input: ModelInput, @Ctx() ctx: Context): Promise<Model> {
     return Model.from(await service(ctx).upsertModel(input));
   }
 
-  @Mutation(() => Organization, { description: "Creates or updates an organization, citing a source (or the curator's CURATION source)." })
+  @Mutation(() => Organization, {
+    description:
+      "Creates or updates an organization, citing a source (or the curator's CURATION source). An organization keeps its headquarters: another country is refused (BAD_USER_INPUT naming the one held), also when concurrent writes race.",
+  })
   async upsertOrganization(@Arg("input", () => OrganizationInput) input: OrganizationInput, @Ctx() ctx: Context): Promise<Organization> {
     return Organization.from(await service(ctx).upsertOrganization(input));
   }
 
-  @Mutation(() => BenchmarkResult, { description: "Records a model's score on a benchmark; a new score replaces the recorded one." })
+  @Mutation(() => BenchmarkResult, {
+    description: "Records a model's score on a benchmark; a new score replaces the recorded one, which stays readable in the result's `history`.",
+  })
   async recordBenchmarkResult(@Arg("input", () => BenchmarkResultInput) input: BenchmarkResultInput, @Ctx() ctx: Context): Promise<BenchmarkResult> {
     const rel = await service(ctx).recordBenchmarkResult(input);
     return BenchmarkResult.from(input.modelSlug, input.benchmarkSlug, { node: { kind: "Benchmark", key: input.benchmarkSlug, props: {} }, rel });
   }
 
-  @Mutation(() => Observation, { description: "Records an indicator's value for a country or an organization in a year." })
+  @Mutation(() => Observation, {
+    description: "Records an indicator's value for a country or an organization in a year; a new value replaces the recorded one, which stays readable in the observation's `history`.",
+  })
   async recordObservation(@Arg("input", () => ObservationInput) input: ObservationInput, @Ctx() ctx: Context): Promise<Observation> {
     const { subject, props } = await service(ctx).recordObservation(input);
     return Observation.from(input.indicatorSlug, subject, { node: { ...subject, props: {} }, rel: props });

@@ -56,7 +56,7 @@ export class ObservationResolver {
     return o.subject.kind === "Organization" ? loadOne(ctx, "Organization", o.subject.key, Organization.from) : null;
   }
 
-  @FieldResolver(() => [Source], { description: "Sources that report this value." })
+  @FieldResolver(() => [Source], { description: "Sources that report this value (not those of a value it replaced: see `history`)." })
   sources(@Root() o: Observation, @Ctx() ctx: Context): Promise<Source[]> {
     return sourcesOf(ctx, o.sourceSlugs);
   }

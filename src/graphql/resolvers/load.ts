@@ -6,6 +6,7 @@ import type { RelationFilter, RelationName } from "../../domain/relations.js";
 import type { ListQuery, RelatedItem, Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
+import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { connectionOf, pageSize, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { Source } from "../types/source-type.js";
@@ -32,7 +33,7 @@ export const FIRST_ONLY = 1;
 
 /** The window of relatedItems: the first `first` items (default and maximum MAX_LIST). */
 export function listWindow(first?: number | null): Window {
-  return { offset: 0, limit: pageSize(first, MAX_LIST, MAX_LIST) };
+  return { after: null, limit: pageSize(first, MAX_LIST, MAX_LIST) };
 }
 
 /** Items of a relation for one parent, at most `first` (default and maximum MAX_LIST). */
@@ -56,17 +57,19 @@ export async function relatedConnection<T>(
   args: PageArgs,
   build: (r: NodeRecord) => T,
 ): Promise<Connection<T>> {
-  const window = windowOf(args);
+  const ordering = relatedOrdering(relation);
+  const window = windowOf(args, ordering);
   const page = await ctx.loaders.related(relation, filter, window).load(key);
   ctx.loaders.prime(page.items.map((i) => i.node));
-  return connectionOf(page, window, (item) => build(item.node));
+  return connectionOf(page, window, ordering, (item) => build(item.node));
 }
 
 export async function listConnection<T>(ctx: Context, query: ListQuery, args: PageArgs, build: (r: NodeRecord) => T): Promise<Connection<T>> {
-  const window = windowOf(args);
+  const ordering = listOrdering(query);
+  const window = windowOf(args, ordering);
   const page = await ctx.store.list(query, window);
   ctx.loaders.prime(page.items);
-  return connectionOf(page, window, build);
+  return connectionOf(page, window, ordering, build);
 }
 
 /** The Source objects of a list of source slugs, in that order. */

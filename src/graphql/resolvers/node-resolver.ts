@@ -1,5 +1,6 @@
 // node(id), nodes(ids), and the fields every entity shares (its sources).
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { NodeRef } from "../../domain/graph.js";
 import type { Context } from "../context.js";
 import { badUserInput } from "../errors.js";
 import { fromGlobalId } from "../ids.js";
@@ -18,16 +19,21 @@ export class NodeResolver {
     return record ? entityOf(record) : null;
   }
 
-  @Query(() => [Node], { nullable: "items", description: `Entities by global ids (at most ${MAX_LIST}), null where none exists.` })
-  async nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
+  @Query(() => [Node], {
+    nullable: "items",
+    description: `Entities by global ids (at most ${MAX_LIST}), in the order of \`ids\`: null where none exists. An id that is not one of this API's, or a node the store could not read, is an error at that item's path (BAD_USER_INPUT, SERVICE_UNAVAILABLE) with null in its place; the other items and root fields still answer.`,
+  })
+  async nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | Error | null>> {
     if (ids.length > MAX_LIST) throw badUserInput(`at most ${MAX_LIST} ids at once, got ${ids.length}`, "ids");
-    const refs = ids.map((id) => {
-      const ref = fromGlobalId(id);
-      if (!ref) throw badUserInput(`'${id}' is not an id of this API`, "ids");
-      return ref;
+    const refs = ids.map((id) => fromGlobalId(id));
+    const records = await ctx.loaders.nodes.loadMany(refs.filter((r): r is NodeRef => r !== null));
+    let next = 0;
+    // graphql-js answers an Error in a list as an error at that item's path, null in its place.
+    return refs.map((ref, i) => {
+      if (!ref) return badUserInput(`'${ids[i]}' is not an id of this API`, "ids");
+      const record = records[next++];
+      return record instanceof Error ? record : record ? entityOf(record) : null;
     });
-    const records = await ctx.loaders.nodes.loadMany(refs);
-    return records.map((r) => (r && !(r instanceof Error) ? entityOf(r) : null));
   }
 
   @FieldResolver(() => [Source], { description: "The sources this entity's own facts come from." })

@@ -1,5 +1,5 @@
 // Source lookups, and the search across countries, organizations, models, benchmarks and reports.
-import { Arg, Args, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
@@ -9,7 +9,7 @@ import { entityOf } from "../types/entity-of.js";
 import { NameFilter } from "../types/filter-inputs.js";
 import { SearchResult } from "../types/search-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, trimmed } from "./load.js";
+import { listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 
 const MAX_SEARCH_TEXT = 200;
 
@@ -18,6 +18,11 @@ export class SourceResolver {
   @Query(() => Source, { nullable: true, description: "A source by slug." })
   source(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<Source | null> {
     return loadOne(ctx, "Source", slug.trim(), Source.from);
+  }
+
+  @FieldResolver(() => [Source], { description: "The sources this one is known through (the article that reports a statement); empty when it is known at first hand." })
+  reportedIn(@Root() source: Source, @Ctx() ctx: Context): Promise<Source[]> {
+    return sourcesOf(ctx, source.reportedInSlugs);
   }
 
   @Query(() => SourceConnection, { complexity: connectionComplexity })

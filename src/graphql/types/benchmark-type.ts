@@ -1,5 +1,7 @@
 // Benchmark and its results: a model's score on a benchmark, with the sources that report it.
 import { Field, Float, ObjectType } from "type-graphql";
+import { historyOf, valueSources } from "../../domain/curation.js";
+import { SupersededValue } from "./history-type.js";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
 import { entityFields, NamedNode, nameFields, Node, num, str, strings } from "./node-type.js";
@@ -40,13 +42,18 @@ export class BenchmarkResult {
   benchmarkSlug: string;
   sourceSlugs: string[];
 
+  @Field(() => [SupersededValue], { description: "The values curation writes replaced, oldest first, each with its sources and what replaced it." })
+  history: SupersededValue[];
+
   static from(modelSlug: string, benchmarkSlug: string, item: RelatedItem): BenchmarkResult {
     return Object.assign(new BenchmarkResult(), {
       score: item.rel.score as number,
       unit: (item.rel.unit as string | null) ?? null,
       modelSlug,
       benchmarkSlug,
-      sourceSlugs: (item.rel.sources ?? []) as string[],
+      // The current value's own sources: a replaced value's sources do not vouch for the new one.
+      sourceSlugs: valueSources(item.rel, "score"),
+      history: historyOf(item.rel).map(SupersededValue.from),
     });
   }
 }

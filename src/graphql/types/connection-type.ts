@@ -1,6 +1,8 @@
-// Relay-style connections: edges with opaque cursors, pageInfo, totalCount, and `nodes` as a shortcut.
+// Relay-style connections: edges with opaque cursors (an item's place in its list, cursors.ts),
+// pageInfo, totalCount, and `nodes` as a shortcut.
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Page, Window } from "../../store/port.js";
+import { decodeCursor, encodeCursor, type CursorList, type Ordering } from "../cursors.js";
 import { badUserInput } from "../errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -8,10 +10,10 @@ export const MAX_PAGE_SIZE = 100;
 
 @ObjectType({ description: "Where a page stands in its list." })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether items follow this page." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "True when the page was asked for with `after`." })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true })
@@ -26,7 +28,11 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the item to continue after (`pageInfo.endCursor`)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Cursor of the item to continue after (`pageInfo.endCursor`, or an edge's `cursor`) of the same list and order. A cursor holds the item's place in the order, not a count, so writes between two pages neither repeat nor skip an item that was there before (an item whose own sort value changes meanwhile is met where it sorts now).",
+  })
   after?: string | null;
 }
 
@@ -37,21 +43,6 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-const CURSOR_PREFIX = "offset:";
-
-function cursorOf(offset: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString("base64url");
-}
-
-function offsetOf(cursor: string): number {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0 || cursorOf(offset) !== cursor) {
-    throw badUserInput(`'${cursor}' is not a cursor of this list`, "after");
-  }
-  return offset;
-}
-
 /** Checks a page size: null gives the default; outside 0..max is refused with BAD_USER_INPUT. */
 export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE, argument = "first"): number {
   if (first === null || first === undefined) return fallback;
@@ -59,22 +50,38 @@ export function pageSize(first: number | null | undefined, fallback = DEFAULT_PA
   return first;
 }
 
-/** The store window that page arguments ask for. */
-export function windowOf(args: PageArgs): Window {
-  return { offset: args.after ? offsetOf(args.after) + 1 : 0, limit: pageSize(args.first) };
+/** The store window that page arguments ask for, in a list of `ordering` (a foreign cursor is BAD_USER_INPUT). */
+export function windowOf(args: PageArgs, ordering: CursorList): Window {
+  const limit = pageSize(args.first);
+  return { after: args.after ? decodeCursor(args.after, ordering) : null, limit };
 }
 
-export function connectionOf<R, T>(page: Page<R>, window: Window, map: (item: R) => T): Connection<T> {
-  const edges = page.items.map((item, i) => ({ cursor: cursorOf(window.offset + i), node: map(item) }));
+/** A connection of a page; each edge's cursor is its item's sort key in `ordering`. */
+export function connectionOf<R, T>(page: Page<R>, window: Window, ordering: Ordering<R>, map: (item: R) => T): Connection<T> {
+  const cursorOf = (item: R) => encodeCursor(ordering, ordering.keyOf(item));
+  // Cursors are made when a client reads them: a walk of 20 x 20 x 20 asks `nodes` and would
+  // otherwise encode 8,000 cursors nobody reads.
+  const edges = page.items.map((item) => ({
+    get cursor() {
+      return cursorOf(item);
+    },
+    node: map(item),
+  }));
+  const first = page.items[0];
+  const last = page.items.at(-1);
   return {
     edges,
     nodes: edges.map((e) => e.node),
     totalCount: page.totalCount,
     pageInfo: {
-      hasNextPage: window.offset + page.items.length < page.totalCount,
-      hasPreviousPage: window.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: page.hasMore,
+      hasPreviousPage: window.after !== null,
+      get startCursor() {
+        return first === undefined ? null : cursorOf(first);
+      },
+      get endCursor() {
+        return last === undefined ? null : cursorOf(last);
+      },
     },
   };
 }
@@ -107,7 +114,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: "Size of the whole list, across pages." })
+    @Field(() => Int, { description: "Size of the whole list now, across pages; it counts the list as it is when this page is read, so it may change between two pages of a walk." })
     totalCount: number;
   }
   return ConnectionClass;

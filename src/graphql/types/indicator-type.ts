@@ -1,6 +1,8 @@
 // Indicator (patents, talent, investment, ...) and its observations: a value for a country or an
 // organization in a year, with its rank and sources.
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { historyOf, valueSources } from "../../domain/curation.js";
+import { SupersededValue } from "./history-type.js";
 import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
 import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
@@ -40,6 +42,9 @@ export class Observation {
   subject: NodeRef;
   sourceSlugs: string[];
 
+  @Field(() => [SupersededValue], { description: "The values curation writes replaced, oldest first, each with its sources and what replaced it." })
+  history: SupersededValue[];
+
   static from(indicatorSlug: string, subject: NodeRef, item: RelatedItem): Observation {
     return Object.assign(new Observation(), {
       year: item.rel.year as number,
@@ -47,7 +52,9 @@ export class Observation {
       rank: (item.rel.rank as number | null) ?? null,
       indicatorSlug,
       subject,
-      sourceSlugs: (item.rel.sources ?? []) as string[],
+      // The current value's own sources: a replaced value's sources do not vouch for the new one.
+      sourceSlugs: valueSources(item.rel, "value"),
+      history: historyOf(item.rel).map(SupersededValue.from),
     });
   }
 }

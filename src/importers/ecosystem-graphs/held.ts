@@ -5,6 +5,7 @@ import { uidOf } from "../../domain/graph.js";
 import { ASSET_KINDS, type NodeKind, type SourceKind } from "../../domain/kinds.js";
 import type { RelationName } from "../../domain/relations.js";
 import type { GraphStore, RelatedItem } from "../../store/port.js";
+import { listOrder, listSortKey, type SortKey } from "../../domain/sort-keys.js";
 
 /** A relationship end as the graph holds it: the far node's key and the relationship's properties. */
 export interface HeldLink {
@@ -31,14 +32,16 @@ export interface Held {
 
 const PAGE = 1000;
 const KEYS_PER_CALL = 500;
-const ALL = { offset: 0, limit: 100_000 };
+const ALL = { after: null, limit: 100_000 };
 
 async function listAll(store: GraphStore, kind: NodeKind): Promise<NodeRecord[]> {
   const nodes: NodeRecord[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.list({ kind } as Parameters<GraphStore["list"]>[0], { offset, limit: PAGE });
+  const order = listOrder(kind);
+  for (let after: SortKey | null = null; ; ) {
+    const page = await store.list({ kind } as Parameters<GraphStore["list"]>[0], { after, limit: PAGE });
     nodes.push(...page.items);
-    if (page.items.length < PAGE) return nodes;
+    if (!page.hasMore || page.items.length === 0) return nodes;
+    after = listSortKey(page.items.at(-1)!, order);
   }
 }
 

@@ -34,6 +34,8 @@ function sourceNodeOf(snapshot: Snapshot, vocabulary: Vocabulary): NodeRecord {
     key: `${s.slugPrefix}${snapshot.date}`,
     props: {
       name: snapshot.citation ?? s.title,
+      // The title the dataset's README asks to be cited by, else the paper's (source.json).
+      title: snapshot.citation ?? s.title,
       nameKo: null,
       aliases: [],
       sourceKind: "DATASET",

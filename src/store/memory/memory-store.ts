@@ -6,10 +6,12 @@ import { mergeSources, uidOf, withoutNulls } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { StorageFailedError, StoreInputError } from "../port.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, type NodeState, type Precondition } from "../../domain/preconditions.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, StorageFailedError, StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
-import { compareValues, compareValuesDesc, lowerBound, sortRecords, sortRelated } from "./order.js";
+import { compareValues, lowerBound, windowOf } from "./order.js";
+import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
@@ -41,8 +43,6 @@ export interface StoreAccess {
   readOnly?: boolean;
   /** What the writer is, for the message a second writer gets: "the server", "kg import". */
   holder?: string;
-  /** The files to persist through instead of `dataDir`'s own: a test puts a slow or failing journal under the store. */
-  files?: GraphFiles;
 }
 
 /** A write sent to a store opened read-only. */
@@ -75,10 +75,6 @@ export interface RepairResult {
   file: string | null;
   damage: JournalDamage | null;
   counts: StoreCounts;
-}
-
-function window<T>(items: T[], w: Window): T[] {
-  return items.slice(w.offset, w.offset + w.limit);
 }
 
 export class MemoryStore implements GraphStore {
@@ -121,7 +117,7 @@ export class MemoryStore implements GraphStore {
    * A writer holds the store's lock (store-lock.ts) until close(): a second writer is refused at
    * once, naming the first. A read-only open takes no lock, changes nothing on disk, and refuses writes.
    */
-  static async open(dataDir: string | null, access: StoreAccess = {}): Promise<MemoryStore> {
+  static async open(dataDir: string | null, access: StoreAccess & { files?: GraphFiles } = {}): Promise<MemoryStore> {
     const lock = dataDir && !access.readOnly ? await StoreLock.acquire(dataDir, access.holder ?? "a writer") : null;
     try {
       const { store, damage } = await MemoryStore.load(dataDir, access.files);
@@ -147,6 +143,7 @@ export class MemoryStore implements GraphStore {
    */
   private static async load(dataDir: string | null, given?: GraphFiles): Promise<{ store: MemoryStore; saved: SavedGraph | null; damage: JournalDamage | null }> {
     const graph = new MultiDirectedGraph();
+    // `files` lets a test put a slow or failing journal under the store.
     const files = given ?? (dataDir ? new GraphFiles(dataDir) : null);
     const saved = files ? await files.read() : null;
     if (saved?.snapshot) {
@@ -396,7 +393,7 @@ export class MemoryStore implements GraphStore {
       const items = parentKinds(spec)
         .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
         .filter((item) => this.matchesRelationFilter(item, filter));
-      return { items: window(sortRelated(items, spec.order), w), totalCount: items.length };
+      return windowOf(items, (item) => relatedSortKey(spec.order, item), relatedDirections(spec.order), w);
     });
   }
 
@@ -436,9 +433,8 @@ export class MemoryStore implements GraphStore {
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
     const records = this.listUids(query).map((uid) => this.record(uid));
-    const order = query.kind === "Model" ? query.order : null;
-    const sorted = order ? sortRecords(records, MODEL_SORT_KEYS[order.field], order.direction === "DESC") : sortRecords(records);
-    return { items: window(sorted, w), totalCount: sorted.length };
+    const order = listOrder(query.kind, query.kind === "Model" ? query.order : null);
+    return windowOf(records, (r) => listSortKey(r, order), listDirections(order), w);
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
@@ -451,9 +447,13 @@ export class MemoryStore implements GraphStore {
     return hits.sort(compareHits).slice(0, limit);
   }
 
-  write(batch: GraphBatch): Promise<WriteSummary> {
+  write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
     if (this.readOnly) return Promise.reject(new StoreReadOnlyError("this store was opened read-only: writes go through the process that holds its lock"));
-    const run = this.queue.then(() => this.apply(batch));
+    // The rules are checked in the queue, right before the batch applies: no write runs in between.
+    const run = this.queue.then(() => {
+      this.checkPreconditions(batch, options.preconditions ?? []);
+      return this.apply(batch);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -469,6 +469,30 @@ export class MemoryStore implements GraphStore {
         if (!written.has(uid)) throw new StoreInputError(`${rel.type} refers to ${end.kind} '${end.key}', which does not exist`);
       }
     }
+  }
+
+  /** Refuses the write when a rule does not hold in the graph as it is now (domain/preconditions.ts). */
+  private checkPreconditions(batch: GraphBatch, preconditions: readonly Precondition[]): void {
+    if (preconditions.length === 0) return;
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
+    const state = new Map<string, NodeState>();
+    for (const ref of preconditionNodes(preconditions)) {
+      const uid = uidOf(ref);
+      if (!this.graph.hasNode(uid)) {
+        state.set(uid, { props: null, out: [] });
+        continue;
+      }
+      const out: Array<NodeState["out"][number]> = [];
+      this.graph.forEachOutEdge(uid, (_e, attrs, _source, target) => {
+        const { kind, key } = this.graph.getNodeAttributes(target) as NodeAttrs;
+        const e = attrs as EdgeAttrs;
+        out.push({ type: e.type, to: { kind, key }, key: e.key, props: e.props });
+      });
+      state.set(uid, { props: (this.graph.getNodeAttributes(uid) as NodeAttrs).props, out });
+    }
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
   }
 
   /**
@@ -601,13 +625,10 @@ export class MemoryStore implements GraphStore {
     if (this.readOnly) return;
     try {
       await this.queue;
-      try {
-        if (this.files?.hasJournal) await this.compact();
-      } finally {
-        // A failed compaction keeps the journal (every write is in it); the handle is let go anyway.
-        await this.files?.close();
-      }
+      if (this.files?.hasJournal) await this.compact();
     } finally {
+      // A failed compaction keeps the journal (every write is in it); the handle and the lock are let go anyway.
+      await this.files?.close();
       await this.lock?.release();
       this.lock = null;
     }
@@ -634,10 +655,3 @@ function describeFsError(error: unknown): string {
 function sameProps(a: Properties, b: Properties): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-
-const MODEL_SORT_KEYS = {
-  NAME: (n: NodeRecord) => String(n.props.name ?? "").toLowerCase(),
-  RELEASE_DATE: (n: NodeRecord) => n.props.releaseDate as string | null,
-  TRAINING_COST: (n: NodeRecord) => n.props.trainingCostUsd as number | null,
-} as const;
-

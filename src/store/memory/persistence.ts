@@ -39,16 +39,6 @@ async function sizeOf(file: string): Promise<number> {
   }
 }
 
-/** Makes a rename or a new file in `dir` durable: syncing a file does not sync its directory entry. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The snapshot or a journal line cannot be read: `kg verify` tells where, `kg repair` sets the journal's damage aside. */
 export class StoreDamagedError extends Error {}
 
@@ -107,6 +97,16 @@ async function identityOf(file: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
     throw error;
+  }
+}
+
+/** Makes a rename or a new file in `dir` durable: syncing a file does not sync its directory entry. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -26,7 +26,7 @@ export interface Neo4jOptions {
 }
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
-const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "offset", "limit", "releasedYear"]);
+const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "limit", "releasedYear"]);
 /** Properties stored as Neo4j dates; they travel as ISO strings everywhere else. */
 const DATE_PROPERTIES = new Set(["releaseDate", "date", "scopeReleasedFrom", "scopeReleasedTo", "releasedAfter", "releasedBefore"]);
 /** Properties the adapter adds for Neo4j's sake, which are not part of a node's record. */

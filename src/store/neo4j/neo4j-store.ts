@@ -4,8 +4,10 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window } from "../port.js";
-import { SLICE_LIMITS, StoreInputError } from "../port.js";
+import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
+import { listOrder } from "../../domain/sort-keys.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
 import { ReadBatcher } from "./read-batcher.js";
@@ -22,6 +24,8 @@ const QUERIES = [
   "organization/list",
   "write/merge-nodes",
   "write/merge-relationships",
+  "write/precondition-nodes",
+  "write/precondition-state",
   "report/coverage",
   "health/ready",
   ...SLICE_QUERIES,
@@ -43,9 +47,9 @@ const SEARCH_CANDIDATES_PER_HIT = 4;
 
 type Row = Record<string, unknown>;
 
-function pageOf(row: Row | undefined, map: (item: Row) => RelatedItem): Page<RelatedItem> {
-  if (!row) return { items: [], totalCount: 0 };
-  return { items: (row.items as Row[]).map(map), totalCount: row.total as number };
+function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
+  if (!row) return { items: [], totalCount: 0, hasMore: false };
+  return { items: (row.items as Row[]).map(map), totalCount: row.total as number, hasMore: row.more === true };
 }
 
 /** Escapes Lucene's special characters in one query word. */
@@ -94,9 +98,9 @@ export class Neo4jStore implements GraphStore {
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${w.offset}|${w.limit}`;
+    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(w.after)}|${w.limit}`;
     const byKey = await this.keyedRead(id, keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, offset: w.offset, limit: w.limit });
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
     return parentKeys.map((key) =>
@@ -105,10 +109,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
-    const window = { offset: w.offset, limit: w.limit };
+    // The keyset condition runs in Cypher: `after` is the sort key of listSortKey (domain/sort-keys.ts).
+    const window = { after: w.after, limit: w.limit };
     let rows: Row[];
     if (query.kind === "Model") {
-      const order = query.order ?? { field: "NAME", direction: "ASC" };
+      const order = listOrder("Model", query.order)!;
       rows = await this.executor.read(this.cypher.get("model/list"), {
         filter: query.filter ?? {},
         orderField: order.field,
@@ -120,8 +125,7 @@ export class Neo4jStore implements GraphStore {
     } else {
       rows = await this.executor.read(this.cypher.get("entity/list"), { kind: query.kind, filter: query.filter ?? {}, ...window });
     }
-    const row = rows[0];
-    return { items: ((row?.items ?? []) as Row[]).map(recordOfProperties), totalCount: (row?.total ?? 0) as number };
+    return pageOf(rows[0], recordOfProperties);
   }
 
   async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
@@ -167,7 +171,10 @@ export class Neo4jStore implements GraphStore {
     return sliceOf(row, false);
   }
 
-  async write(batch: GraphBatch): Promise<WriteSummary> {
+  async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+    const preconditions = options.preconditions ?? [];
+    const unwritten = preconditionNodeNotWritten(preconditions, batch.nodes);
+    if (unwritten) throw new StoreInputError(`a precondition names ${unwritten.kind} '${unwritten.key}', which the write does not write`);
     const nodes = batch.nodes.map((n) => ({
       uid: uidOf(n),
       kind: n.kind,
@@ -182,6 +189,8 @@ export class Neo4jStore implements GraphStore {
       byType.set(rel.type, list);
     }
     return this.executor.write(async (run) => {
+      // The rules first, in the same transaction, with their nodes locked until it ends.
+      if (preconditions.length > 0) await this.checkPreconditions(run, batch, preconditions);
       const [n] = nodes.length > 0 ? await run(this.cypher.get("write/merge-nodes"), { nodes }) : [{ created: 0, updated: 0 }];
       const summary = { nodesCreated: n.created as number, nodesUpdated: n.updated as number, relationshipsCreated: 0, relationshipsUpdated: 0 };
       for (const [type, ofType] of byType) {
@@ -194,6 +203,30 @@ export class Neo4jStore implements GraphStore {
       }
       return summary;
     });
+  }
+
+  /** Locks the write's nodes and reads the rules' state (write/precondition-*.cypher); throws when a rule fails. */
+  private async checkPreconditions(run: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>, batch: GraphBatch, preconditions: readonly Precondition[]): Promise<void> {
+    // Every node the write touches is locked, in uid order: writes that lock in one order cannot
+    // deadlock on each other (without it, 8 racing writes of one model met DeadlockDetected, once
+    // its curator's source had grown dense with superseded claims).
+    const written = new Set(batch.nodes.map(uidOf));
+    const touched = new Set([...written, ...batch.relationships.flatMap((r) => [uidOf(r.from), uidOf(r.to)]), ...preconditionNodes(preconditions).map(uidOf)]);
+    const uids = [...touched].sort();
+    const ids = new Map((await run(this.cypher.get("write/precondition-nodes"), { uids })).map((r) => [r.uid as string, (r.id as string | null) ?? null]));
+    const nodes = uids.map((uid) => ({ uid, id: ids.get(uid) ?? null, written: written.has(uid) }));
+    const rows = await run(this.cypher.get("write/precondition-state"), { nodes, ...preconditionTypes(preconditions) });
+    const state = new Map<string, NodeState>(
+      rows.map((row) => [
+        row.uid as string,
+        {
+          props: (row.props as Properties | null) ?? null,
+          out: (row.out as Row[]).map((r) => ({ type: r.type as string, to: refOfUid(r.to as string)!, key: String(r.key ?? ""), props: (r.props ?? {}) as Properties })),
+        },
+      ]),
+    );
+    const failure = failedPrecondition(preconditions, state);
+    if (failure) throw new PreconditionFailedError(failure);
   }
 
   /**

@@ -17,7 +17,7 @@ import { FIXTURE_RECORDS, writeFixtureSnapshot } from "../../helpers/ecosystem-g
 import { config, openSeeded, STORE_CASES } from "../../helpers/stores.js";
 
 const SOURCE = "ecosystem-graphs-2025-01-24";
-const all = { offset: 0, limit: 1000 };
+const all = { after: null, limit: 1000 };
 const fixture = await writeFixtureSnapshot();
 
 async function keysOf(store: GraphStore, relation: RelationName, key: string): Promise<string[]> {
