@@ -17,11 +17,18 @@ export interface Config {
   neo4j: Required<Neo4jOptions> | null;
   dataDir: string;
   seedDir: string;
+  /** The shipped dataset snapshots (seed/datasets/<format>), the default folder of `kg import <format>`. */
+  datasetsDir: string;
   cypherDir: string;
   publicDir: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Seed an empty store at start. */
   autoSeed: boolean;
+  /**
+   * Whether seeding a fresh store also imports the shipped datasets (Ecosystem Graphs, Epoch AI) after
+   * the seed (KG_SEED_DATASETS, default true); false leaves a store that holds the seed alone.
+   */
+  seedDatasets: boolean;
   /** What one request may ask for; each is refused before it runs (docs/operations.md). */
   limits: Limits;
   /** Keys that may call the curation mutations (KG_API_KEYS); reads need none. */
@@ -135,10 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     dataDir: path.resolve(env.KG_DATA_DIR || path.join(PROJECT_ROOT, ".kg-data")),
     seedDir: path.resolve(env.KG_SEED_DIR || path.join(PROJECT_ROOT, "seed")),
+    datasetsDir: path.resolve(env.KG_DATASETS_DIR || path.join(PROJECT_ROOT, "seed", "datasets")),
     cypherDir: path.join(PROJECT_ROOT, "cypher"),
     publicDir: path.join(PROJECT_ROOT, "public"),
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const, "info"),
     autoSeed: oneOf(env, "KG_AUTO_SEED", ["true", "false"] as const, "true") === "true",
+    seedDatasets: oneOf(env, "KG_SEED_DATASETS", ["true", "false"] as const, "true") === "true",
     limits: limits(env),
     apiKeys: apiKeys(env),
     shutdownTimeoutMs: int(env, "KG_SHUTDOWN_TIMEOUT_MS", 8_000, 100, 600_000),

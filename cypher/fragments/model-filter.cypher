@@ -8,3 +8,10 @@ AND ($filter.organizationSlug IS NULL OR EXISTS { (m)-[:DEVELOPED_BY]->(:Organiz
 AND ($filter.countryCode IS NULL OR $filter.countryCode =
 // #include model-country
 )
+AND ($filter.domain IS NULL OR any(d IN coalesce(m.domains, []) WHERE toLower(d) = toLower($filter.domain)))
+AND ($filter.notable IS NULL OR coalesce(m.notable, false) = $filter.notable)
+AND ($filter.computeMin IS NULL OR m.trainingComputeFlop >= $filter.computeMin)
+AND ($filter.computeMax IS NULL OR m.trainingComputeFlop <= $filter.computeMax)
+AND ($filter.parametersMin IS NULL OR m.parameters >= $filter.parametersMin)
+AND ($filter.parametersMax IS NULL OR m.parameters <= $filter.parametersMax)
+AND ($filter.listedBy IS NULL OR $filter.listedBy IN coalesce(m.sources, []))

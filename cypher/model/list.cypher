@@ -1,13 +1,16 @@
 // list (Model): models matching $filter, ordered by $orderField (NAME | RELEASE_DATE |
-// TRAINING_COST) in direction $descending, nulls last, ties by name then uid; returns the total,
-// the window of $limit items after the sort key $after ([sort value, name, uid]; null for the first
-// page) and whether more follow. The release date sorts as its ISO text, the form cursors carry.
+// TRAINING_COST | TRAINING_COMPUTE | PARAMETERS) in direction $descending, nulls last, ties by name
+// then uid; returns the total, the window of $limit items after the sort key $after ([sort value,
+// name, uid]; null for the first page) and whether more follow. The release date sorts as its ISO
+// text, the form cursors carry.
 MATCH (m:Model)
 WHERE
 // #include model-filter
 WITH m, CASE $orderField
   WHEN 'RELEASE_DATE' THEN toString(m.releaseDate)
   WHEN 'TRAINING_COST' THEN m.trainingCostUsd
+  WHEN 'TRAINING_COMPUTE' THEN m.trainingComputeFlop
+  WHEN 'PARAMETERS' THEN m.parameters
   ELSE coalesce(toLower(m.name), '') END AS sortKey
 ORDER BY sortKey IS NULL,
   CASE WHEN $descending THEN sortKey END DESC,

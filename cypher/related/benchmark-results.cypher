@@ -1,9 +1,10 @@
-// benchmark-results: for each Benchmark slug in $keys, its results, best first; per parent the total and the
+// benchmark-results: for each Benchmark slug in $keys, its results (of models, and of placeholders for models the graph does not know), best first; per parent the total and the
 // window of $limit items after the sort key $after of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Benchmark {slug: key})
 CALL (p) {
-  MATCH (p)<-[r:SCORED]-(t:Model)
+  MATCH (p)<-[r:SCORED]-(t)
+  WHERE t:Model OR t:UnresolvedAsset
   WITH t, r ORDER BY r.score IS NULL, r.score DESC, t.uid, r.key
   // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
   WITH collect({t: t, r: r, k: [r.score, t.uid, coalesce(r.key, '')]}) AS found

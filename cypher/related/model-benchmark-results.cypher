@@ -1,9 +1,10 @@
-// model-benchmark-results: for each Model slug in $keys, its benchmark results, best first; per parent the total and the
+// model-benchmark-results: for each Model slug in $keys, its benchmark results (on $filter.benchmark only, when given), best first; per parent the total and the
 // window of $limit items after the sort key $after of items {t: target's properties, r: relationship's properties}.
 UNWIND $keys AS key
 OPTIONAL MATCH (p:Model {slug: key})
 CALL (p) {
   MATCH (p)-[r:SCORED]->(t:Benchmark)
+  WHERE $filter.benchmark IS NULL OR t.slug = $filter.benchmark
   WITH t, r ORDER BY r.score IS NULL, r.score DESC, t.uid, r.key
   // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
   WITH collect({t: t, r: r, k: [r.score, t.uid, coalesce(r.key, '')]}) AS found

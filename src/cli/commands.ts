@@ -40,12 +40,14 @@ export async function withStore<T>(config: Config, access: StoreAccess, work: (s
 }
 
 /**
- * Seeds an empty store when KG_AUTO_SEED is on, as the server does at start, and says so in one
- * line on stderr. Returns whether it seeded.
+ * Seeds an empty store when KG_AUTO_SEED is on, as the server does at start (the seed graph, and the
+ * shipped datasets unless KG_SEED_DATASETS is false), and says so in one line on stderr. Returns
+ * whether it seeded.
  */
 export async function seedIfEmptySaying(store: GraphStore, config: Config, io: Io): Promise<boolean> {
-  if (!config.autoSeed || !(await seedIfEmpty(store, config.seedDir))) return false;
-  io.err(`the ${store.name} store was empty: seeded it from ${config.seedDir} first\n`);
+  const datasets = config.seedDatasets ? config.datasetsDir : null;
+  if (!config.autoSeed || !(await seedIfEmpty(store, config.seedDir, datasets))) return false;
+  io.err(`the ${store.name} store was empty: seeded it from ${config.seedDir}${datasets ? ` and the datasets in ${datasets}` : ""} first\n`);
   return true;
 }
 

@@ -1,6 +1,6 @@
 // The closed sets of the domain: node kinds, relationship types and the enums the schema exposes.
 
-export const NODE_KINDS = ["Country", "Organization", "Model", "Benchmark", "Indicator", "Report", "Source", "Dataset", "Application", "UnresolvedAsset"] as const;
+export const NODE_KINDS = ["Country", "Organization", "Model", "Benchmark", "Indicator", "Report", "Source", "Dataset", "Application", "UnresolvedAsset", "Hardware"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /**
@@ -33,7 +33,12 @@ export const RELATIONSHIP_TYPES = {
   HEADQUARTERED_IN: { from: ["Organization"], to: ["Country"] },
   DEVELOPED_BY: { from: ["Model", "Dataset", "Application"], to: ["Organization"] },
   ORIGINATES_IN: { from: ["Model", "Dataset", "Application"], to: ["Country"] },
-  SCORED: { from: ["Model"], to: ["Benchmark"] },
+  /** A result: score, unit, shots, modelVersion, url (the publisher's page); keyed by the result's id. A placeholder scores when the model is unknown. */
+  SCORED: { from: ["Model", "UnresolvedAsset"], to: ["Benchmark"] },
+  /** An organization is a unit of another (Google DeepMind of Google): curated, never merged. */
+  PART_OF: { from: ["Organization"], to: ["Organization"] },
+  /** A model was trained on this hardware; `quantity` chips when the source gives it. */
+  TRAINED_ON: { from: ["Model"], to: ["Hardware"] },
   OBSERVED: { from: ["Indicator"], to: ["Country", "Organization"] },
   INCLUDES: { from: ["Report"], to: ["Model"] },
   OMITS: { from: ["Report"], to: ["Model"] },

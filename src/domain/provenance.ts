@@ -17,12 +17,13 @@ const SOURCE_RANK: Readonly<Record<SourceKind, number>> = {
   SYNTHETIC: 2,
 };
 
-/** The facts about an asset that sources may disagree on and that claims are kept for. */
-export const CLAIM_PROPERTIES = ["releaseDate", "country"] as const;
+/**
+ * The facts about an asset that sources may disagree on and that claims are kept for: the held value
+ * (with `<property>Sources`) and every other source's value beside it, in the order `claims` lists
+ * them; a curation write that replaces one keeps the old value as a superseded claim.
+ */
+export const CLAIM_PROPERTIES = ["releaseDate", "country", "parameters", "trainingComputeFlop", "trainingCostUsd"] as const;
 export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
-
-/** Every property `claims` answers for, in the order it lists them: the claimable ones and those a curator can replace. */
-export const CLAIMS_ORDER = ["releaseDate", "country", "trainingCostUsd"] as const;
 
 /**
  * The rules by which the graph derives a fact that no source states of its subject. A derived

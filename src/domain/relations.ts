@@ -45,6 +45,11 @@ export const RELATIONS = {
   "organization-country": { parent: "Organization", type: "HEADQUARTERED_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
   "organization-models": { parent: "Organization", type: "DEVELOPED_BY", direction: "in", target: ["Model"], order: "TARGET_NAME" },
   "organization-observations": { parent: "Organization", type: "OBSERVED", direction: "in", target: ["Indicator"], order: "OBSERVATION" },
+  "organization-parent": { parent: "Organization", type: "PART_OF", direction: "out", target: ["Organization"], order: "TARGET_NAME" },
+  "organization-units": { parent: "Organization", type: "PART_OF", direction: "in", target: ["Organization"], order: "TARGET_NAME" },
+  // Models developed by the organization or by any of its units, their units ... (PART_OF, up to 3
+  // levels), each model once: a group counted with its labs.
+  "organization-unit-models": { parent: "Organization", derived: "models developed by the organization or its units (PART_OF, up to 3 levels), each once", target: ["Model"], order: "TARGET_NAME" },
   "organization-reports": { parent: "Organization", type: "PUBLISHED_BY", direction: "in", target: ["Report"], order: "TARGET_NAME" },
   "model-developers": { parent: "Model", type: "DEVELOPED_BY", direction: "out", target: ["Organization"], order: "REL_ORDER" },
   "model-own-country": { parent: "Model", type: "ORIGINATES_IN", direction: "out", target: ["Country"], order: "TARGET_NAME" },
@@ -53,7 +58,9 @@ export const RELATIONS = {
   "model-benchmark-results": { parent: "Model", type: "SCORED", direction: "out", target: ["Benchmark"], order: "SCORE_DESC" },
   "model-included-in": { parent: "Model", type: "INCLUDES", direction: "in", target: ["Report"], order: "TARGET_NAME" },
   "model-omitted-from": { parent: "Model", type: "OMITS", direction: "in", target: ["Report"], order: "TARGET_NAME" },
-  "benchmark-results": { parent: "Benchmark", type: "SCORED", direction: "in", target: ["Model"], order: "SCORE_DESC" },
+  "benchmark-results": { parent: "Benchmark", type: "SCORED", direction: "in", target: ["Model", "UnresolvedAsset"], order: "SCORE_DESC" },
+  "model-hardware": { parent: "Model", type: "TRAINED_ON", direction: "out", target: ["Hardware"], order: "TARGET_NAME" },
+  "hardware-models": { parent: "Hardware", type: "TRAINED_ON", direction: "in", target: ["Model"], order: "TARGET_NAME" },
   "indicator-observations": { parent: "Indicator", type: "OBSERVED", direction: "out", target: ["Country", "Organization"], order: "OBSERVATION" },
   "report-included-models": { parent: "Report", type: "INCLUDES", direction: "out", target: ["Model"], order: "TARGET_NAME" },
   "report-omissions": { parent: "Report", type: "OMITS", direction: "out", target: ["Model"], order: "TARGET_NAME" },
@@ -92,6 +99,8 @@ export interface RelationFilter {
   models?: ModelFilter | null;
   /** Assets (asset-dependencies, asset-dependents): only assets of this kind / released that year. */
   assets?: AssetFilter | null;
+  /** Results (model-benchmark-results): only on this benchmark (slug). */
+  benchmark?: string | null;
 }
 
 export interface AssetFilter {
@@ -112,6 +121,17 @@ export interface ModelFilter {
   releasedAfter?: string | null;
   releasedBefore?: string | null;
   nameContains?: string | null;
+  /** One of the model's domains (Epoch's `Domain`: Language, Vision, ...), case-insensitive. */
+  domain?: string | null;
+  /** true: models that meet Epoch AI's notability criteria; false: models that do not (or are not known to). */
+  notable?: boolean | null;
+  /** Inclusive bounds on training compute (FLOP) and parameters; a model without the value is left out. */
+  computeMin?: number | null;
+  computeMax?: number | null;
+  parametersMin?: number | null;
+  parametersMax?: number | null;
+  /** Slug of a source the model cites (e.g. a dataset that lists it). */
+  listedBy?: string | null;
 }
 
 export interface OrganizationFilter {
@@ -124,7 +144,7 @@ export interface NameFilter {
   nameContains?: string | null;
 }
 
-export type ModelOrderField = "NAME" | "RELEASE_DATE" | "TRAINING_COST";
+export type ModelOrderField = "NAME" | "RELEASE_DATE" | "TRAINING_COST" | "TRAINING_COMPUTE" | "PARAMETERS";
 export interface ModelOrder {
   field: ModelOrderField;
   direction: "ASC" | "DESC";

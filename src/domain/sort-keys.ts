@@ -32,6 +32,8 @@ const MODEL_SORT_VALUES = {
   NAME: sortName,
   RELEASE_DATE: (n: NodeRecord) => value(n.props, "releaseDate"),
   TRAINING_COST: (n: NodeRecord) => value(n.props, "trainingCostUsd"),
+  TRAINING_COMPUTE: (n: NodeRecord) => value(n.props, "trainingComputeFlop"),
+  PARAMETERS: (n: NodeRecord) => value(n.props, "parameters"),
 } as const;
 
 /** The order of a root list of `kind`: models by `order` (NAME ASC when none), other kinds by name (null). */

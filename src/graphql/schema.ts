@@ -6,6 +6,7 @@ import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmar
 import { ClaimResolver, DerivedFromResolver, SupersededValueResolver, SupersessionResolver } from "./resolvers/claim-resolver.js";
 import { CountryResolver } from "./resolvers/country-resolver.js";
 import { CurationResolver } from "./resolvers/curation-resolver.js";
+import { HardwareResolver, HardwareUseResolver } from "./resolvers/hardware-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
@@ -29,6 +30,8 @@ export const RESOLVERS = [
   CountryCoverageResolver,
   SourceResolver,
   AssetResolver,
+  HardwareResolver,
+  HardwareUseResolver,
   ClaimResolver,
   SupersessionResolver,
   SupersededValueResolver,

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config, { holder: "the server" });
   if (config.autoSeed) {
-    const seeded = await seedIfEmpty(store, config.seedDir);
+    const seeded = await seedIfEmpty(store, config.seedDir, config.seedDatasets ? config.datasetsDir : null);
     if (seeded) logger.info("seeded an empty store", { store: store.name, ...seeded });
   }
   // In-flight requests get half the time; the journal's compaction the rest.

@@ -23,8 +23,23 @@ export async function seedStore(store: GraphStore, seedDir: string): Promise<Wri
   return store.write(await loadSeed(seedDir));
 }
 
-/** Seeds the store when it holds no node at all (a fresh start). */
-export async function seedIfEmpty(store: GraphStore, seedDir: string): Promise<WriteSummary | null> {
+/**
+ * Seeds the store when it holds no node at all (a fresh start): the seed graph, then, with
+ * `datasetsDir`, every shipped dataset (src/importers/formats.ts) imported onto it.
+ */
+export async function seedIfEmpty(store: GraphStore, seedDir: string, datasetsDir: string | null = null): Promise<WriteSummary | null> {
   const { nodes } = await store.counts();
-  return nodes === 0 ? seedStore(store, seedDir) : null;
+  if (nodes !== 0) return null;
+  const seeded = await seedStore(store, seedDir);
+  if (datasetsDir) {
+    // Imported lazily: a store that never seeds datasets does not load the importers.
+    const { importShippedDatasets } = await import("../importers/formats.js");
+    for (const report of await importShippedDatasets(store, datasetsDir)) {
+      seeded.nodesCreated += report.summary.write.nodesCreated;
+      seeded.nodesUpdated += report.summary.write.nodesUpdated;
+      seeded.relationshipsCreated += report.summary.write.relationshipsCreated;
+      seeded.relationshipsUpdated += report.summary.write.relationshipsUpdated;
+    }
+  }
+  return seeded;
 }

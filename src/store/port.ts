@@ -108,7 +108,7 @@ export interface GraphStore {
   list(query: ListQuery, window: Window): Promise<Page<NodeRecord>>;
 
   /**
-   * Nodes of the searchable kinds (countries, organizations, models, benchmarks, reports) whose
+   * Nodes of the searchable kinds (countries, organizations, models, benchmarks, indicators, reports) whose
    * name, Korean name or an alias matches `text` (domain/search.ts), best first, at most `limit`.
    */
   search(text: string, limit: number): Promise<SearchHit[]>;

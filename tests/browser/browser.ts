@@ -1,11 +1,12 @@
 // What the browser tests share: the built pages (built here when missing or older than web/), the
-// app on a free port of 127.0.0.1 with the seeded embedded store, and Debian's Chromium driven by
+// app on a free port of 127.0.0.1 with the seeded embedded store (and an imported snapshot if asked), and Debian's Chromium driven by
 // playwright-core (which never downloads a browser), with every request to another host recorded.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/config.js";
+import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { createLogger } from "../../src/server/logger.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
@@ -37,9 +38,14 @@ export function ensurePagesBuilt(): void {
   }
 }
 
-export async function startApp(): Promise<{ app: App; url: string }> {
+/**
+ * The app on the seeded embedded store; with `importDir`, an Ecosystem Graphs snapshot imported on
+ * top (tests/helpers/ecosystem-graphs.ts says where the real one is).
+ */
+export async function startApp(options: { importDir?: string } = {}): Promise<{ app: App; url: string }> {
   const store = await MemoryStore.open(null);
   await seedStore(store, config.seedDir);
+  if (options.importDir) await importEcosystemGraphs(store, options.importDir);
   const app = await createApp({ store, logger: createLogger("silent"), publicDir: config.publicDir });
   return { app, url: await app.listen(0, "127.0.0.1") };
 }

@@ -1,6 +1,6 @@
-// The playground (/graphiql/) and the explorer (/explore/) in a real headless Chromium: they load
-// from this host only, GraphiQL runs a query and shows its result, the explorer draws GPT-4's
-// neighborhood in colour and expands a node on click. Screenshots go to tests/browser/screenshots/.
+// The built pages load from this host only; the playground (/graphiql/) in a real headless Chromium
+// runs a query and shows its result. The explorer's own tests are in explorer.test.ts.
+// Screenshots go to tests/browser/screenshots/.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -8,15 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { PROJECT_ROOT } from "../../src/config.js";
 import { config } from "../helpers/stores.js";
 import type { App } from "../../src/server/app.js";
-import { closeColours, ensurePagesBuilt, hasChromium, launchChromium, pixelAt, screenshotPath, startApp, watch, type PageWatch } from "./browser.js";
+import { ensurePagesBuilt, hasChromium, launchChromium, screenshotPath, startApp, watch, type PageWatch } from "./browser.js";
 
 if (!hasChromium) console.log("Browser tests: skipped (/usr/bin/chromium is missing; install it with `apt-get install -y chromium`)");
 
 const examples = readdirSync(path.join(PROJECT_ROOT, "examples", "queries")).filter((f) => f.endsWith(".graphql"));
 const VIEWPORT = { width: 1400, height: 900 };
-/** Node colours of web/explore/palette.ts. */
-const MODEL_GREEN = "#009e73";
-const ORGANIZATION_BLUE = "#56b4e9";
 
 /** The text of GraphiQL's response pane (Monaco draws spaces as U+00A0). */
 async function responseText(page: Page): Promise<string> {
@@ -49,29 +46,6 @@ async function run(page: Page, name: string, expected: string): Promise<void> {
   await page.waitForTimeout(500);
   await page.getByRole("button", { name: /Execute query/ }).click();
   await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain(expected);
-}
-
-interface ExplorerNode {
-  id: string;
-  label: string;
-  x: number;
-  y: number;
-}
-
-/** What web/explore/main.ts puts on `window.explorer`, as far as the tests use it. */
-interface ExplorerHandle {
-  view: {
-    graph: { mapNodes<T>(fn: (id: string, attributes: { name: string }) => T): T[] };
-    screenPosition(id: string): { x: number; y: number };
-  };
-}
-
-/** The nodes the explorer draws, with their places on the page. */
-function drawnNodes(page: Page): Promise<ExplorerNode[]> {
-  return page.evaluate(() => {
-    const { view } = (globalThis as unknown as { explorer: ExplorerHandle }).explorer;
-    return view.graph.mapNodes((id, a) => ({ id, label: a.name, ...view.screenPosition(id) }));
-  });
 }
 
 /**
@@ -157,56 +131,4 @@ describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
     });
   });
 
-  describe("explorer", () => {
-    it("draws GPT-4's neighborhood, coloured by type, with a legend", async () => {
-      await page.goto(`${url}/explore/`);
-      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
-      const nodes = await drawnNodes(page);
-      expect(nodes.map((n) => n.label)).toEqual(expect.arrayContaining(["GPT-4", "OpenAI", "MMMU", "United States", "EXAONE 2.0"]));
-      await expect(page.locator("#status").innerText()).resolves.toMatch(/^13 nodes · \d+ edges/);
-      await expect(page.locator("#legend li:not(.absent)").count()).resolves.toBe(6);
-      await page.waitForTimeout(400); // the camera's framing animation
-      // Just left of each node's centre: labels start on its right and may cross the centre.
-      const at = Object.fromEntries((await drawnNodes(page)).map((n) => [n.label, n]));
-      expect(await pixelAt(page, at["GPT-4"].x - 4, at["GPT-4"].y)).toSatisfy((c: string) => closeColours(c, MODEL_GREEN));
-      expect(await pixelAt(page, at.OpenAI.x - 4, at.OpenAI.y)).toSatisfy((c: string) => closeColours(c, ORGANIZATION_BLUE));
-      await page.screenshot({ path: screenshotPath("explore.png") });
-    });
-
-    it("expands a node on click and links it to its GraphiQL query", async () => {
-      await page.goto(`${url}/explore/`);
-      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
-      await page.waitForTimeout(400);
-      const before = await drawnNodes(page);
-      const us = before.find((n) => n.label === "United States")!;
-      await page.mouse.click(us.x, us.y);
-      await expect.poll(async () => (await drawnNodes(page)).length, { timeout: 10_000 }).toBeGreaterThan(before.length);
-      await expect(page.locator("#status").innerText()).resolves.toMatch(/\+\d+ from United States/);
-      await expect(page.locator("#details h2").innerText()).resolves.toBe("United States");
-      const labels = (await drawnNodes(page)).map((n) => n.label);
-      expect(labels).toContain("Google");
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: screenshotPath("explore-expanded.png") });
-
-      await page.locator("#details a.graphiql-link").click();
-      await page.waitForURL(/\/graphiql\/\?query=/);
-      await run(page, "CountryDetails", `"code": "US"`);
-    });
-
-    it("finds a node by its Korean name and draws its neighborhood", async () => {
-      await page.goto(`${url}/explore/`);
-      await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
-      await page.fill("#search-text", "엑사원");
-      await page.press("#search-text", "Enter");
-      const hit = page.locator("#results button").first();
-      await expect(hit.innerText()).resolves.toContain("EXAONE 2.0");
-      await page.screenshot({ path: screenshotPath("explore-search.png") });
-      await hit.click();
-      await expect.poll(() => page.locator("#details h2").innerText(), { timeout: 10_000 }).toBe("EXAONE 2.0");
-      // Already drawn (two hops from GPT-4), so it is selected and expanded in place.
-      await expect
-        .poll(async () => (await drawnNodes(page)).map((n) => n.label), { timeout: 10_000 })
-        .toEqual(expect.arrayContaining(["EXAONE 2.0", "LG AI Research", "South Korea"]));
-    });
-  });
 });

@@ -23,13 +23,14 @@ describe("the CLI on an empty store", () => {
   it("`omitted ai-index-2024` on a fresh directory seeds it first, says so in one line, and prints the five models", async () => {
     const dir = path.join(await freshDir(), "not-yet-there");
     const c = capture();
-    expect(await runCli(["omitted", "ai-index-2024"], c.io, { KG_DATA_DIR: dir, NEO4J_URI: "" })).toBe(0);
+    // The seed graph alone (KG_SEED_DATASETS=false): this is about seeding, not the datasets.
+    expect(await runCli(["omitted", "ai-index-2024"], c.io, { KG_DATA_DIR: dir, NEO4J_URI: "", KG_SEED_DATASETS: "false" })).toBe(0);
     expect(c.err()).toMatch(/^the memory store was empty: seeded it from .*seed first\n$/);
     const rows = c.out().trimEnd().split("\n").slice(1);
     expect(rows.map((r) => r.split(",")[0])).toEqual(FIVE);
     // Seeded for good: the next reader neither seeds nor says anything.
     const again = capture();
-    expect(await runCli(["omitted", "ai-index-2024"], again.io, { KG_DATA_DIR: dir, NEO4J_URI: "" })).toBe(0);
+    expect(await runCli(["omitted", "ai-index-2024"], again.io, { KG_DATA_DIR: dir, NEO4J_URI: "", KG_SEED_DATASETS: "false" })).toBe(0);
     expect(again.err()).toBe("");
     expect(again.out()).toBe(c.out());
     expect(await readdir(dir)).not.toContain("graph.lock");
@@ -37,7 +38,7 @@ describe("the CLI on an empty store", () => {
 
   it("`counts` on a fresh directory seeds it first too; with KG_AUTO_SEED=false nothing is seeded", async () => {
     const c = capture();
-    expect(await runCli(["counts"], c.io, { KG_DATA_DIR: await freshDir(), NEO4J_URI: "" })).toBe(0);
+    expect(await runCli(["counts"], c.io, { KG_DATA_DIR: await freshDir(), NEO4J_URI: "", KG_SEED_DATASETS: "false" })).toBe(0);
     expect(c.err()).toContain("was empty: seeded it");
     expect(JSON.parse(c.out()).nodes).toBeGreaterThan(40);
 

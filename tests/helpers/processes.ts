@@ -34,9 +34,13 @@ export async function ensureBuilt(): Promise<void> {
   await run(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT });
 }
 
-/** The environment of a child process: the embedded store in `dataDir`, unless `extra` says otherwise. */
+/**
+ * The environment of a child process: the embedded store in `dataDir`, seeded with the seed graph
+ * alone (KG_SEED_DATASETS=false: these tests are about processes, not the datasets), unless `extra`
+ * says otherwise.
+ */
 export function childEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, TZ: "UTC", NEO4J_URI: "", KG_DATA_DIR: dataDir, LOG_LEVEL: "info", ...extra };
+  return { PATH: process.env.PATH, TZ: "UTC", NEO4J_URI: "", KG_DATA_DIR: dataDir, LOG_LEVEL: "info", KG_SEED_DATASETS: "false", ...extra };
 }
 
 export interface Finished {

@@ -138,6 +138,8 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     ["제미나이", "gemini-ultra"],
     ["HyperCLOVA X", "hyperclova-x"],
     ["ai index", "ai-index-2024"],
+    ["talent migration", "ai-talent-migration"],
+    ["AI 인재 이동", "ai-talent-migration"],
   ])("search '%s' finds %s first", async (text, key) => {
     const hits = await store.search(text, 10);
     expect(hits[0]?.node.key).toBe(key);

@@ -1,10 +1,13 @@
-// The store contract on imported data: after the whole Ecosystem Graphs snapshot, every store holds
-// the same nodes and answers every relation for every parent as the embedded reference does.
+// The store contract on imported data: after the whole Ecosystem Graphs snapshot and Epoch AI's,
+// every store holds the same nodes and answers every relation for every parent, and the model list
+// under every filter, as the embedded reference does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NodeRecord } from "../../src/domain/graph.js";
 import { NODE_KINDS } from "../../src/domain/kinds.js";
 import { parentKinds, RELATION_NAMES, RELATIONS } from "../../src/domain/relations.js";
 import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
+import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
+import { EPOCH_DIR } from "../helpers/epoch-ai.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import type { GraphStore } from "../../src/store/port.js";
@@ -27,10 +30,12 @@ describe.skipIf(!hasSnapshot).each(STORE_CASES)("store contract after the Ecosys
     reference = await MemoryStore.open(null);
     await seedStore(reference, config.seedDir);
     await importEcosystemGraphs(reference, SNAPSHOT_DIR);
+    await importEpochAi(reference, EPOCH_DIR);
     referenceNodes = await nodesOf(reference);
     store = await openSeeded(storeCase);
     await importEcosystemGraphs(store, SNAPSHOT_DIR);
-  }, 120_000);
+    await importEpochAi(store, EPOCH_DIR);
+  }, 300_000);
   afterAll(() => store.close());
 
   it("holds the same nodes with the same properties, listed in the same order", async () => {
@@ -45,6 +50,28 @@ describe.skipIf(!hasSnapshot).each(STORE_CASES)("store contract after the Ecosys
       const keys = parents.slice(i, i + 500);
       expect(await store.related(relation, keys, null, all)).toEqual(await reference.related(relation, keys, null, all));
     }
+  });
+
+  it.each([
+    { domain: "language", notable: true },
+    { notable: false, computeMin: 1e24 },
+    { computeMin: 1e25, computeMax: 5e25, countryCode: "US" },
+    { parametersMin: 1e11, parametersMax: 1e12, releasedYear: 2023 },
+    { listedBy: "epoch-ai-models-2026-02-02", countryCode: "KR", notable: true },
+    { listedBy: "ecosystem-graphs-2025-01-24", organizationSlug: "google" },
+  ])("lists models under the filter %j alike, in every order", async (filter) => {
+    for (const field of ["NAME", "TRAINING_COMPUTE", "PARAMETERS"] as const) {
+      const query = { kind: "Model" as const, filter, order: { field, direction: "DESC" as const } };
+      expect(await store.list(query, all)).toEqual(await reference.list(query, all));
+    }
+    const [group] = await store.related("organization-unit-models", ["google", "meta"], { models: filter }, all);
+    expect(group).toEqual((await reference.related("organization-unit-models", ["google", "meta"], { models: filter }, all))[0]);
+  });
+
+  it("filters a model's results by benchmark alike", async () => {
+    const filter = { benchmark: "gpqa-diamond" };
+    const keys = ["gpt-4", "gpt-4o", "claude-3-opus"];
+    expect(await store.related("model-benchmark-results", keys, filter, all)).toEqual(await reference.related("model-benchmark-results", keys, filter, all));
   });
 
   it("filters dependents by kind and year alike", async () => {

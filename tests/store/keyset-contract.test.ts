@@ -42,7 +42,7 @@ const rel = (type: RelationshipRecord["type"], from: NodeRecord, to: NodeRecord,
 /** A root list; `values` are the items' names, or the models' values of the order's field. */
 function rootList(kind: NodeKind, order: ModelOrder | null, values: readonly SortValue[]): ListCase {
   const o = listOrder(kind, order);
-  const field = { NAME: "name", RELEASE_DATE: "releaseDate", TRAINING_COST: "trainingCostUsd" }[o?.field ?? "NAME"];
+  const field = { NAME: "name", RELEASE_DATE: "releaseDate", TRAINING_COST: "trainingCostUsd", TRAINING_COMPUTE: "trainingComputeFlop", PARAMETERS: "parameters" }[o?.field ?? "NAME"];
   return {
     name: order ? `${kind} list by ${order.field} ${order.direction}` : `${kind} list`,
     read: (store, w) => store.list(kind === "Model" ? { kind, order } : ({ kind } as Parameters<GraphStore["list"]>[0]), w),
@@ -83,7 +83,7 @@ const keysetBenchmark = node("Benchmark", "keyset-bench", { name: "Keyset Bench"
 const keysetIndicator = node("Indicator", "keyset-indicator", { name: "Keyset Indicator" });
 
 const CASES: ListCase[] = [
-  ...(["NAME", "RELEASE_DATE", "TRAINING_COST"] as const).flatMap((field) =>
+  ...(["NAME", "RELEASE_DATE", "TRAINING_COST", "TRAINING_COMPUTE", "PARAMETERS"] as const).flatMap((field) =>
     (["ASC", "DESC"] as const).map((direction) => rootList("Model", { field, direction }, field === "NAME" ? NAMES : field === "RELEASE_DATE" ? DATES : COSTS)),
   ),
   ...(["Organization", "Country", "Benchmark", "Indicator", "Report", "Source"] as const).map((kind) => rootList(kind, null, NAMES)),

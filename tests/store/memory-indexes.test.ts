@@ -8,7 +8,7 @@ import { writeGenerated } from "../../src/generate/write-generated.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 
 const graph = new SyntheticGraph({ models: 2000, seed: 5 });
-const SEARCHABLE = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
+const SEARCHABLE = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
 describe("embedded store indexes", () => {
   let store: MemoryStore;

@@ -13,6 +13,7 @@ const TYPE_NAMES = {
   INDICATOR: "Indicator",
   REPORT: "Report",
   SOURCE: "Source",
+  HARDWARE: "Hardware",
 } as const;
 export type NodeType = keyof typeof TYPE_NAMES;
 export const NODE_TYPES = Object.keys(TYPE_NAMES) as NodeType[];
@@ -33,9 +34,22 @@ export const SEARCH_QUERY = `query Search($text: String!) {
     ... on Organization { name nameKo }
     ... on Model { name nameKo }
     ... on Benchmark { name nameKo }
+    ... on Indicator { name nameKo }
     ... on Report { name: title nameKo: titleKo }
   }
 }`;
+
+/** "Show only the path": a shortest path, as a slice that merges into the drawing. */
+export const PATH_QUERY = `query Path($from: ID!, $to: ID!, $maxHops: Int = 6) {
+  path(from: $from, to: $to, maxHops: $maxHops) {
+    nodes { id type label properties }
+    edges { id type source target properties }
+    truncated
+  }
+}`;
+
+/** What the panel shows of a source that a slice names by slug: enough to cite it and link to it. */
+export const SOURCE_QUERY = `query Source($slug: String!) { source(slug: $slug) { slug title kind publisher date url } }`;
 
 export const MODEL_ID_QUERY = `query ModelId($slug: String!) { model(slug: $slug) { id } }`;
 
@@ -45,14 +59,15 @@ const ASSET_DETAILS = `... on Asset { slug name assetKind releaseDate developers
 const DETAILS: Record<NodeType, string> = {
   COUNTRY: `... on Country { code name nameKo organizations(first: 10) { totalCount nodes { name } } models(first: 10) { totalCount nodes { name } } }`,
   ORGANIZATION: `... on Organization { slug name nameKo kind country { code name } models(first: 10) { totalCount nodes { name releaseDate } } }`,
-  MODEL: `... on Model { slug name nameKo releaseDate trainingCostUsd developers { name } country { code name } benchmarkResults { score benchmark { name } } }`,
+  MODEL: `... on Model { slug name nameKo releaseDate trainingCostUsd trainingComputeFlop parameters developers { name } country { code name } hardware { quantity hardware { name } } benchmarkResults(first: 10) { score unit benchmark { name } sources { title } } }`,
   DATASET: ASSET_DETAILS,
   APPLICATION: ASSET_DETAILS,
   UNRESOLVED_ASSET: `... on Asset { slug name dependents(first: 10) { totalCount nodes { name } } }`,
-  BENCHMARK: `... on Benchmark { slug name unit humanBaseline results { score model { name } } }`,
+  BENCHMARK: `... on Benchmark { slug name unit humanBaseline results(first: 20) { score url subject { name } sources { title } } }`,
   INDICATOR: `... on Indicator { slug name unit observations(first: 10) { year value rank country { code } organization { name } } }`,
   REPORT: `... on Report { slug title date publisher { name } includedModels(first: 10) { totalCount nodes { name } } omittedModels { basis model { name } } }`,
   SOURCE: `... on Source { slug title description kind publisher url date reportedIn { title } }`,
+  HARDWARE: `... on Hardware { slug name models(first: 10) { totalCount nodes { name trainingComputeFlop } } }`,
 };
 
 /** An operation about one node, for the playground: `node(id:)` with the fields of its type. */

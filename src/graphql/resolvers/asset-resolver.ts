@@ -88,7 +88,7 @@ export class AssetResolver {
     description:
       "What each source says about the asset's release date, country and training cost: the held values and the claims beside them, the preferred first, then the values curation writes replaced (`superseded`), newest first. A country taken from the developer is one claim derived from the developer's headquarters (`derivedFrom`), citing no source.",
   })
-  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate, country or trainingCostUsd; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
+  claims(@Root() asset: Asset, @Arg("property", () => String, { nullable: true, description: "releaseDate, country, parameters, trainingComputeFlop or trainingCostUsd; all when null." }) property: string | null, @Ctx() ctx: Context): Promise<Claim[]> {
     return claimsOf(ctx, asset.record, trimmed(property));
   }
 }

@@ -6,6 +6,8 @@ import { Benchmark, BenchmarkResult } from "../types/benchmark-type.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
 import { BenchmarkConnection } from "../types/connections.js";
 import { NameFilter } from "../types/filter-inputs.js";
+import { Asset } from "../types/asset-type.js";
+import { entityOf } from "../types/entity-of.js";
 import { Model } from "../types/model-type.js";
 import { Source } from "../types/source-type.js";
 import { listConnection, loadOne, relatedItems, sourcesOf, trimmed } from "./load.js";
@@ -28,15 +30,22 @@ export class BenchmarkResolver {
 
   @FieldResolver(() => [BenchmarkResult], { description: "Results on this benchmark, best first." })
   async results(@Root() benchmark: Benchmark, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
-    return (await relatedItems(ctx, "benchmark-results", benchmark.slug, null, first)).map((i) => BenchmarkResult.from(i.node.key, benchmark.slug, i));
+    return (await relatedItems(ctx, "benchmark-results", benchmark.slug, null, first)).map((i) =>
+      BenchmarkResult.from(i.node.key, benchmark.slug, i, i.node.kind === "UnresolvedAsset" ? "UnresolvedAsset" : "Model"),
+    );
   }
 }
 
 @Resolver(() => BenchmarkResult)
 export class BenchmarkResultResolver {
-  @FieldResolver(() => Model)
+  @FieldResolver(() => Model, { nullable: true, description: "The model scored; null when the source names a model the graph does not know (see `subject`)." })
   async model(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Model | null> {
-    return loadOne(ctx, "Model", result.modelSlug, Model.from);
+    return result.modelKind === "Model" ? loadOne(ctx, "Model", result.modelSlug, Model.from) : null;
+  }
+
+  @FieldResolver(() => Asset, { description: "What was scored: the model, or a placeholder (`unresolved: true`) named as the source names the model." })
+  async subject(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Asset | null> {
+    return loadOne(ctx, result.modelKind, result.modelSlug, (r) => entityOf(r) as Asset);
   }
 
   @FieldResolver(() => Benchmark)

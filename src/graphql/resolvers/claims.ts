@@ -5,7 +5,7 @@
 // but names the fact it comes from. Every read goes through the per-request loaders.
 import type { NodeRecord } from "../../domain/graph.js";
 import type { SourceKind } from "../../domain/kinds.js";
-import { CLAIMS_ORDER, rankClaims, strongest, type ClaimInput } from "../../domain/provenance.js";
+import { CLAIM_PROPERTIES, rankClaims, strongest, type ClaimInput } from "../../domain/provenance.js";
 import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
 import { Claim, DerivedFrom } from "../types/claim-type.js";
@@ -27,14 +27,20 @@ interface Candidate extends Omit<ClaimInput, "sourceKind"> {
   derivedFrom?: DerivedFrom;
 }
 
-/** A held fact with its own provenance, one claim per source it is held on (the node's sources when it names none). */
-function heldFact(asset: NodeRecord, property: "releaseDate" | "trainingCostUsd"): Candidate[] {
-  const value = asset.props[property];
-  if (typeof value !== "string" && typeof value !== "number") return [];
+/**
+ * The held value of a property kept on the node (release date, parameters, compute, cost), one claim
+ * per source it is held on: its `<property>Sources`, else the node's sources.
+ */
+function heldValue(asset: NodeRecord, property: string): Candidate[] {
+  const raw = asset.props[property];
+  if (typeof raw !== "string" && typeof raw !== "number") return [];
   const own = strings(asset, `${property}Sources`);
   const note = noteOf(asset.props, `${property}Note`);
-  return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property, value: String(value), source, held: true, note }));
+  return (own.length > 0 ? own : strings(asset, "sources")).map((source) => ({ property, value: String(raw), source, held: true, note }));
 }
+
+/** The properties held on the node itself (the country is held as a relationship). */
+const NODE_PROPERTIES = CLAIM_PROPERTIES.filter((p) => p !== "country");
 
 /**
  * An asset's country items: its own (a source gives them), else its first developer's headquarters
@@ -98,8 +104,10 @@ export async function claimsOf(ctx: Context, asset: NodeRecord, property: string
   const wanted = (p: string) => property === null || p === property;
   const [country, beside] = await Promise.all([wanted("country") ? heldCountry(ctx, asset) : [], relatedItems(ctx, "asset-claims", asset.key)]);
   const inputs: Candidate[] = [
-    ...(wanted("releaseDate") ? heldFact(asset, "releaseDate") : []),
-    ...(wanted("trainingCostUsd") ? heldFact(asset, "trainingCostUsd") : []),
+    // The release date and the training cost (which curation writes) are always listed; the other
+    // measures (parameters, compute) when asked for by name or when a source claims another value
+    // for them, so that `claims` lists what can be compared.
+    ...NODE_PROPERTIES.filter((p) => wanted(p) && (p === "releaseDate" || p === "trainingCostUsd" || property !== null || beside.some((i) => i.rel.property === p))).flatMap((p) => heldValue(asset, p)),
     ...country,
     ...beside.filter((i) => typeof i.rel.property === "string" && wanted(i.rel.property)).map(claimed),
   ];
@@ -115,7 +123,7 @@ export async function claimsOf(ctx: Context, asset: NodeRecord, property: string
   // A value held and also claimed by the same source is one claim.
   const unique = current.filter((c, i) => current.findIndex((o) => o.property === c.property && o.value === c.value && o.source === c.source) === i);
   const history = withKinds.filter((c) => c.superseded).sort((a, b) => (a.superseded!.at < b.superseded!.at ? 1 : a.superseded!.at > b.superseded!.at ? -1 : 0));
-  const properties = [...CLAIMS_ORDER, ...new Set(withKinds.map((c) => c.property))].filter((p, i, all) => all.indexOf(p) === i);
+  const properties = [...CLAIM_PROPERTIES, ...new Set(withKinds.map((c) => c.property))].filter((p, i, all) => all.indexOf(p) === i);
   return properties.flatMap((p) => [
     ...rankClaims(unique.filter((c) => c.property === p)).map((c) => claimOf(c, c.preferred)),
     ...history.filter((c) => c.property === p).map((c) => claimOf(c, false)),

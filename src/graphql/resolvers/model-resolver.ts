@@ -10,6 +10,7 @@ import { PageArgs, type Connection } from "../types/connection-type.js";
 import { ModelConnection } from "../types/connections.js";
 import { Country } from "../types/country-type.js";
 import { ModelFilter, ModelOrder } from "../types/filter-inputs.js";
+import { HardwareUse } from "../types/hardware-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
@@ -25,6 +26,12 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
   if (filter.releasedYear != null && (filter.releasedYear < YEAR_MIN || filter.releasedYear > YEAR_MAX)) {
     throw badUserInput(`releasedYear must be from ${YEAR_MIN} to ${YEAR_MAX}`, "filter.releasedYear");
   }
+  for (const [min, max, name] of [
+    [filter.computeMin, filter.computeMax, "compute"],
+    [filter.parametersMin, filter.parametersMax, "parameters"],
+  ] as const) {
+    if (min != null && max != null && min > max) throw badUserInput(`${name}Min must not exceed ${name}Max`, `filter.${name}Min`);
+  }
   return {
     countryCode: trimmed(filter.countryCode)?.toUpperCase() ?? null,
     organizationSlug: trimmed(filter.organizationSlug),
@@ -32,6 +39,13 @@ export function modelFilterOf(filter: ModelFilter | null): ModelFilterValue | nu
     releasedAfter: filter.releasedAfter ?? null,
     releasedBefore: filter.releasedBefore ?? null,
     nameContains: trimmed(filter.nameContains),
+    domain: trimmed(filter.domain),
+    notable: filter.notable ?? null,
+    computeMin: filter.computeMin ?? null,
+    computeMax: filter.computeMax ?? null,
+    parametersMin: filter.parametersMin ?? null,
+    parametersMax: filter.parametersMax ?? null,
+    listedBy: trimmed(filter.listedBy),
   };
 }
 
@@ -71,9 +85,20 @@ export class ModelResolver {
     return relatedFirst(ctx, "model-country", model.slug, Country.from);
   }
 
-  @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first." })
-  async benchmarkResults(@Root() model: Model, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
-    return (await relatedItems(ctx, "model-benchmark-results", model.slug, null, first)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
+  @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first; with `benchmark`, on that benchmark only." })
+  async benchmarkResults(
+    @Root() model: Model,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("benchmark", () => String, { nullable: true, description: "A benchmark's slug (gpqa-diamond, mmlu, ...)." }) benchmark: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<BenchmarkResult[]> {
+    const slug = trimmed(benchmark);
+    return (await relatedItems(ctx, "model-benchmark-results", model.slug, slug ? { benchmark: slug } : null, first)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
+  }
+
+  @FieldResolver(() => [HardwareUse], { description: "The hardware the model was trained on, with the number of chips where the source gives it." })
+  async hardware(@Root() model: Model, @Ctx() ctx: Context): Promise<HardwareUse[]> {
+    return (await relatedItems(ctx, "model-hardware", model.slug)).map((i) => HardwareUse.from(model.slug, i.node, i));
   }
 
   @FieldResolver(() => [Report], { description: "Reports that include this model." })

@@ -36,14 +36,26 @@ export class OrganizationResolver {
     return relatedFirst(ctx, "organization-country", org.slug, Country.from);
   }
 
-  @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others)." })
+  @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others); with `includeUnits`, also those of its units (PART_OF it, up to 3 levels), each once." })
   models(
     @Root() org: Organization,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
+    @Arg("includeUnits", () => Boolean, { defaultValue: false, description: "Count a group with its labs: Google with Google DeepMind, Google Research, ..." }) includeUnits: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Model>> {
-    return relatedConnection(ctx, "organization-models", org.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+    const relation = includeUnits ? "organization-unit-models" : "organization-models";
+    return relatedConnection(ctx, relation, org.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The organization this one is a unit of (PART_OF): Google for Google DeepMind." })
+  parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> {
+    return relatedFirst(ctx, "organization-parent", org.slug, Organization.from);
+  }
+
+  @FieldResolver(() => [Organization], { description: "The organizations that are units of this one (PART_OF it), by name." })
+  async units(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+    return (await relatedItems(ctx, "organization-units", org.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => [Observation], { description: "Indicator values observed for this organization." })

@@ -1,4 +1,4 @@
-// Source lookups, and the search across countries, organizations, models, benchmarks and reports.
+// Source lookups, and the search across countries, organizations, models, benchmarks, indicators and reports.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
@@ -35,7 +35,7 @@ export class SourceResolver {
   }
 
   @Query(() => [SearchResult], {
-    description: "Countries, organizations, models, benchmarks and reports whose name, Korean name or an alias matches every word of `text` (as a word prefix), best first.",
+    description: "Countries, organizations, models, benchmarks, indicators and reports whose name, Korean name or an alias matches every word of `text` (as a word prefix), best first.",
   })
   async search(
     @Arg("text") text: string,

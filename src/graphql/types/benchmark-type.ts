@@ -1,5 +1,5 @@
 // Benchmark and its results: a model's score on a benchmark, with the sources that report it.
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { historyOf, valueSources } from "../../domain/curation.js";
 import { SupersededValue } from "./history-type.js";
 import type { NodeRecord } from "../../domain/graph.js";
@@ -38,18 +38,33 @@ export class BenchmarkResult {
   @Field(() => String, { nullable: true })
   unit: string | null;
 
+  @Field(() => Int, { nullable: true, description: "Shots (examples in the prompt), where the source gives them." })
+  shots: number | null;
+
+  @Field(() => String, { nullable: true, description: "The model version scored (an id such as `gpt-4-0613`), where the source gives one." })
+  modelVersion: string | null;
+
+  @Field(() => String, { nullable: true, description: "The publisher's page for this result (a leaderboard, a paper, an evaluation log)." })
+  url: string | null;
+
   modelSlug: string;
+  /** The kind of the scored node: Model, or UnresolvedAsset for a model the graph does not know. */
+  modelKind: "Model" | "UnresolvedAsset";
   benchmarkSlug: string;
   sourceSlugs: string[];
 
   @Field(() => [SupersededValue], { description: "The values curation writes replaced, oldest first, each with its sources and what replaced it." })
   history: SupersededValue[];
 
-  static from(modelSlug: string, benchmarkSlug: string, item: RelatedItem): BenchmarkResult {
+  static from(modelSlug: string, benchmarkSlug: string, item: RelatedItem, modelKind: "Model" | "UnresolvedAsset" = "Model"): BenchmarkResult {
     return Object.assign(new BenchmarkResult(), {
       score: item.rel.score as number,
       unit: (item.rel.unit as string | null) ?? null,
+      shots: typeof item.rel.shots === "number" ? item.rel.shots : null,
+      modelVersion: typeof item.rel.modelVersion === "string" ? item.rel.modelVersion : null,
+      url: typeof item.rel.url === "string" ? item.rel.url : null,
       modelSlug,
+      modelKind,
       benchmarkSlug,
       // The current value's own sources: a replaced value's sources do not vouch for the new one.
       sourceSlugs: valueSources(item.rel, "score"),

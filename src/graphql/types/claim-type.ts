@@ -33,10 +33,10 @@ export class DerivedFrom {
     "One source's value for one property of an asset: a value the graph holds (one claim per source it is held on), a value a source gives beside it, a value a curation write replaced (`superseded`), or a value the graph derives (`derivedFrom`, no `source`).",
 })
 export class Claim {
-  @Field({ description: "releaseDate, country or trainingCostUsd." })
+  @Field({ description: "releaseDate, country, parameters, trainingComputeFlop or trainingCostUsd." })
   property: string;
 
-  @Field({ description: "The value as text: an ISO date, an ISO country code, a number of US dollars." })
+  @Field({ description: "The value as text: an ISO date, an ISO country code, a number (of parameters, FLOP, US dollars)." })
   value: string;
 
   @Field({

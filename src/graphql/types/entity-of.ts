@@ -5,6 +5,7 @@ import { Application } from "./application-type.js";
 import { Benchmark } from "./benchmark-type.js";
 import { Country } from "./country-type.js";
 import { Dataset } from "./dataset-type.js";
+import { Hardware } from "./hardware-type.js";
 import { Indicator } from "./indicator-type.js";
 import { Model } from "./model-type.js";
 import type { Node } from "./node-type.js";
@@ -24,6 +25,7 @@ const BUILDERS: Record<NodeKind, (record: NodeRecord) => Node> = {
   Dataset: Dataset.from,
   Application: Application.from,
   UnresolvedAsset: UnresolvedAsset.from,
+  Hardware: Hardware.from,
 };
 
 export function entityOf(record: NodeRecord): Node {

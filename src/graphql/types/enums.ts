@@ -10,7 +10,7 @@ export const OrganizationKind = enumOf(ORGANIZATION_KINDS);
 export const SourceKind = enumOf(SOURCE_KINDS);
 export const OmissionBasis = enumOf(OMISSION_BASES);
 export const ModelKind = enumOf(MODEL_KINDS);
-export const ModelOrderField = enumOf(["NAME", "RELEASE_DATE", "TRAINING_COST"] as const);
+export const ModelOrderField = enumOf(["NAME", "RELEASE_DATE", "TRAINING_COST", "TRAINING_COMPUTE", "PARAMETERS"] as const);
 export const OrderDirection = enumOf(["ASC", "DESC"] as const);
 
 registerEnumType(OrganizationKind, { name: "OrganizationKind", description: "What kind of body an organization is." });

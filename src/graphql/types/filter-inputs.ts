@@ -1,6 +1,6 @@
 // Filter and order inputs of the list fields.
 import { LocalDateResolver } from "graphql-scalars";
-import { Field, InputType, Int } from "type-graphql";
+import { Field, Float, InputType, Int } from "type-graphql";
 import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
 import type { ModelOrderField as ModelOrderFieldValue } from "../../domain/relations.js";
 import { AssetKind, ModelOrderField, OrderDirection, OrganizationKind } from "./enums.js";
@@ -24,6 +24,27 @@ export class ModelFilter {
 
   @Field(() => String, { nullable: true, description: "Part of the name, Korean name or an alias, case-insensitive." })
   nameContains?: string | null;
+
+  @Field(() => String, { nullable: true, description: "One of the model's domains (Language, Vision, Multimodal, ...), case-insensitive." })
+  domain?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: models Epoch AI lists as notable; false: the others." })
+  notable?: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: "Training compute of at least this many FLOP (models without a figure are left out)." })
+  computeMin?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Training compute of at most this many FLOP." })
+  computeMax?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "At least this many parameters (models without a figure are left out)." })
+  parametersMin?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "At most this many parameters." })
+  parametersMax?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Slug of a source the model cites: e.g. `epoch-ai-models-2026-02-02` for the models Epoch AI lists." })
+  listedBy?: string | null;
 }
 
 @InputType()

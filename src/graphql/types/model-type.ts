@@ -4,7 +4,7 @@ import type { NodeRecord } from "../../domain/graph.js";
 import type { ModelKind as ModelKindValue } from "../../domain/kinds.js";
 import { Asset, assetFields } from "./asset-type.js";
 import { ModelKind } from "./enums.js";
-import { Node, num, str } from "./node-type.js";
+import { Node, num, str, strings } from "./node-type.js";
 
 @ObjectType({ implements: [Node, Asset], description: "An AI model." })
 export class Model extends Asset {
@@ -14,14 +14,65 @@ export class Model extends Asset {
   @Field(() => ModelKind, { nullable: true })
   kind: ModelKindValue | null;
 
-  @Field(() => Float, { nullable: true, description: "Estimated training cost in US dollars." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Estimated training cost in US dollars: the preferred value (a report's figure before a dataset's); `claims(property: \"trainingCostUsd\")` gives every source's.",
+  })
   trainingCostUsd: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Training compute in FLOP (Epoch AI); `claims(property: \"trainingComputeFlop\")` gives every source's." })
+  trainingComputeFlop: number | null;
+
+  @Field(() => [String], { description: "Domains (Epoch AI's `Domain`: Language, Vision, Multimodal, ...)." })
+  domains: string[];
+
+  @Field(() => [String], { description: "Tasks (Epoch AI's `Task`)." })
+  tasks: string[];
+
+  @Field({ description: "Whether Epoch AI lists the model as notable (it meets one of its notability criteria)." })
+  notable: boolean;
+
+  @Field(() => [String], { description: "The notability criteria Epoch AI says the model meets (SOTA improvement, Highly cited, ...)." })
+  notability: string[];
+
+  @Field(() => String, { nullable: true, description: "Epoch AI's confidence in the compute, parameters and dataset size: Confident, Likely, Speculative or Unknown." })
+  confidence: string | null;
+
+  @Field(() => String, { nullable: true, description: "How the model can be used, as Epoch AI writes it (Open weights (unrestricted), API access, Unreleased, ...)." })
+  accessibility: string | null;
+
+  @Field(() => String, { nullable: true, description: "Link to the paper or announcement that presents the model." })
+  paperUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: "The title of that paper or announcement." })
+  reference: string | null;
+
+  @Field(() => String, { nullable: true, description: "The training data, as Epoch AI names it." })
+  trainingDataset: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Training dataset size (Epoch AI's count of gradient datapoints, e.g. tokens)." })
+  trainingDatasetSize: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Training time in hours." })
+  trainingTimeHours: number | null;
 
   static from(record: NodeRecord): Model {
     return Object.assign(new Model(), assetFields(record), {
       nameKo: str(record, "nameKo"),
       kind: str(record, "modelKind") as ModelKindValue | null,
       trainingCostUsd: num(record, "trainingCostUsd"),
+      trainingComputeFlop: num(record, "trainingComputeFlop"),
+      domains: strings(record, "domains"),
+      tasks: strings(record, "tasks"),
+      notable: record.props.notable === true,
+      notability: strings(record, "notabilityCriteria"),
+      confidence: str(record, "confidence"),
+      accessibility: str(record, "accessibility"),
+      paperUrl: str(record, "paperUrl"),
+      reference: str(record, "reference"),
+      trainingDataset: str(record, "trainingDataset"),
+      trainingDatasetSize: num(record, "trainingDatasetSize"),
+      trainingTimeHours: num(record, "trainingTimeHours"),
     });
   }
 }

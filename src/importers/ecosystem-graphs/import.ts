@@ -1,13 +1,16 @@
-// Imports an Ecosystem Graphs snapshot into a store: read -> normalize -> resolve -> build -> write,
-// accounting for every record. Running it again on the same snapshot writes nothing.
-import type { GraphBatch, NodeRecord, WriteSummary } from "../../domain/graph.js";
+// Imports an Ecosystem Graphs snapshot into a store: read and normalize (this folder), then the shared
+// pipeline's resolve -> build -> write (../pipeline), accounting for every record. Running it again on
+// the same snapshot writes nothing.
+import type { NodeRecord } from "../../domain/graph.js";
 import type { GraphStore } from "../../store/port.js";
-import { buildBatch } from "./build-batch.js";
-import { readHeld } from "./held.js";
+import { buildBatch } from "../pipeline/build-batch.js";
+import { verifyChecksums } from "../pipeline/checksums.js";
+import { readHeld } from "../pipeline/held.js";
+import type { ImportReport, ImportWarning } from "../pipeline/report.js";
+import { resolve } from "../pipeline/resolve.js";
+import { DEFAULT_BATCH_SIZE, writeInChunks } from "../pipeline/write.js";
 import { normalizeRecord, type AssetRecord } from "./normalize.js";
 import { checkSnapshotFolder, readRecords, readSnapshot, type Snapshot } from "./read.js";
-import type { ImportReport, ImportWarning } from "./report.js";
-import { resolve } from "./resolve.js";
 import { VOCABULARY, type Vocabulary } from "./vocabulary.js";
 
 export interface ImportOptions {
@@ -21,8 +24,6 @@ export interface ImportOptions {
   /** Clock for the duration, replaceable in tests. */
   now?: () => number;
 }
-
-const DEFAULT_BATCH_SIZE = 500;
 
 export class SnapshotError extends Error {}
 
@@ -48,37 +49,13 @@ function sourceNodeOf(snapshot: Snapshot, vocabulary: Vocabulary): NodeRecord {
   };
 }
 
-/**
- * Writes the batch in chunks of `size`: all nodes first, then all relationships, so that each
- * relationship's ends exist. Each chunk is one store write, one transaction: a failure leaves the
- * chunks before it written and none of its own; running the import again completes it.
- */
-async function writeInChunks(store: GraphStore, batch: GraphBatch, size: number, onProgress?: (done: number, total: number) => void): Promise<{ write: WriteSummary; batches: number }> {
-  const write: WriteSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
-  const total = batch.nodes.length + batch.relationships.length;
-  const chunks: GraphBatch[] = [];
-  for (let i = 0; i < batch.nodes.length; i += size) chunks.push({ nodes: batch.nodes.slice(i, i + size), relationships: [] });
-  for (let i = 0; i < batch.relationships.length; i += size) chunks.push({ nodes: [], relationships: batch.relationships.slice(i, i + size) });
-  let done = 0;
-  onProgress?.(0, total);
-  for (const chunk of chunks) {
-    const s = await store.write(chunk);
-    write.nodesCreated += s.nodesCreated;
-    write.nodesUpdated += s.nodesUpdated;
-    write.relationshipsCreated += s.relationshipsCreated;
-    write.relationshipsUpdated += s.relationshipsUpdated;
-    done += chunk.nodes.length + chunk.relationships.length;
-    onProgress?.(done, total);
-  }
-  return { write, batches: chunks.length };
-}
-
 /** Imports the snapshot in `dir` into `store` and reports what it did. */
 export async function importEcosystemGraphs(store: GraphStore, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const vocabulary = options.vocabulary ?? VOCABULARY;
   await checkSnapshotFolder(dir);
+  await verifyChecksums(dir);
   const snapshot = options.snapshot ?? (await readSnapshot(dir));
   if (!snapshot) throw new SnapshotError(`cannot tell which snapshot ${dir} holds: its README.md names no "commit <sha> (<YYYY-MM-DD>)"; give the snapshot date`);
   const sourceNode = sourceNodeOf(snapshot, vocabulary);
@@ -100,7 +77,7 @@ export async function importEcosystemGraphs(store: GraphStore, dir: string, opti
 
   const held = await readHeld(store);
   const resolution = resolve(records, held, vocabulary);
-  const built = buildBatch(resolution, held, sourceNode);
+  const built = buildBatch(resolution, held, sourceNode, vocabulary);
   warnings.push(...resolution.warnings, ...built.warnings);
   const { write, batches } = await writeInChunks(store, built.batch, options.batchSize ?? DEFAULT_BATCH_SIZE, options.onProgress);
 

@@ -1,32 +1,19 @@
 // Stage 2: one raw record -> an AssetRecord of plain values. A map `{value, explanation}` gives its
 // value and keeps the explanation as a note; `unknown`, `none` and empty text give null; dates become
 // ISO dates with their precision; sizes give a parameter count when they state one.
+import { withoutNulls } from "../../domain/graph.js";
 import { splitDevelopers } from "../../domain/resolution.js";
+import { ASSET_TYPES, type AssetType, type DateValue, type SourceRecord } from "../pipeline/record.js";
 import type { RawRecord } from "./read.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-const ASSET_TYPES = ["model", "dataset", "application"] as const;
-export type AssetType = (typeof ASSET_TYPES)[number];
-
-export type DatePrecision = "DAY" | "MONTH" | "YEAR";
-export interface DateValue {
-  /** YYYY-MM-DD; a month or a year alone gives its first day. */
-  date: string;
-  precision: DatePrecision;
-}
+export type { AssetType, DatePrecision, DateValue } from "../pipeline/record.js";
 
 /** Fields whose map values carry an explanation, by the property the explanation annotates. */
 export type NoteField = "access" | "license" | "modality" | "size" | "releaseDate" | "url" | "description" | "developers" | "country" | "dependencies";
 
-export interface AssetRecord {
-  file: string;
-  index: number;
-  type: AssetType;
-  name: string;
-  /** Developer names as written, one per developer. */
-  developers: string[];
-  /** Country names as written, one per country ("Canada/Switzerland" gives two). */
-  nationalities: string[];
+/** An asset of the snapshot: the pipeline's record (pipeline/record.ts), with the format's fields by name. */
+export interface AssetRecord extends SourceRecord {
   /** `nationality` as written, kept on the node whatever it resolves to. */
   nationality: string | null;
   releaseDate: DateValue | null;
@@ -38,8 +25,6 @@ export interface AssetRecord {
   parameters: number | null;
   description: string | null;
   url: string | null;
-  /** Names of the assets this one depends on, as written, without repeats. */
-  dependencies: string[];
   notes: Partial<Record<NoteField, string>>;
 }
 
@@ -212,15 +197,7 @@ export function normalizeRecord(raw: RawRecord, vocabulary: Vocabulary): Normali
   const deps = unwrap("dependencies", r.dependencies, warnings);
   if (deps.note) notes.dependencies = deps.note;
 
-  const record: AssetRecord = {
-    file: raw.file,
-    index: raw.index,
-    type: type as AssetType,
-    name,
-    developers,
-    nationalities,
-    nationality,
-    releaseDate,
+  const fields = {
     access,
     license: field("license", "license"),
     modality: field("modality", "modality"),
@@ -228,8 +205,25 @@ export function normalizeRecord(raw: RawRecord, vocabulary: Vocabulary): Normali
     parameters: size ? parseParameters(size) : null,
     description: field("description", "description"),
     url: field("url", "url"),
+    nationality,
+  };
+  const record: AssetRecord = {
+    file: raw.file,
+    index: raw.index,
+    type: type as AssetType,
+    name,
+    // Ecosystem Graphs records the assets of the foundation-model ecosystem: its models are foundation models.
+    modelKind: type === "model" ? "FOUNDATION" : null,
+    developers,
+    nationalities,
+    releaseDate,
+    ...fields,
     dependencies: dependenciesOf(deps.value, warnings),
     notes,
+    // The facts that fill a node's gaps, in the order the node lists them.
+    facts: withoutNulls(fields),
+    measures: {},
+    hardware: [],
   };
   return { ok: true, record, warnings };
 }

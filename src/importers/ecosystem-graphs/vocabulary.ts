@@ -1,21 +1,11 @@
-// The data the importer reads besides the snapshot itself: country names, the organization
-// spellings of the snapshot, and how to cite it. Facts live in these JSON files, not in code.
-import countryNames from "./country-names.json" with { type: "json" };
-import organizationNames from "./organization-names.json" with { type: "json" };
+// The data the Ecosystem Graphs import reads besides the snapshot itself: the pipeline's shared tables
+// (country names, organization spellings and units) and how to cite the snapshot. Facts live in
+// JSON files, not in code.
+import { SHARED_VOCABULARY, type Vocabulary as SharedVocabulary } from "../pipeline/vocabulary.js";
 import sourceTemplate from "./source.json" with { type: "json" };
 
-export interface Vocabulary {
-  countries: ReadonlyArray<{ code: string; name: string; aliases: readonly string[] }>;
-  notCountries: readonly string[];
-  organizations: ReadonlyArray<{ name: string; aliases: readonly string[] }>;
-  developerLists: Readonly<Record<string, readonly string[]>>;
+export interface Vocabulary extends SharedVocabulary {
   source: { slugPrefix: string; title: string; publisher: string; repository: string; language: string };
 }
 
-export const VOCABULARY: Vocabulary = {
-  countries: countryNames.countries,
-  notCountries: countryNames.notCountries,
-  organizations: organizationNames.organizations,
-  developerLists: organizationNames.developerLists,
-  source: sourceTemplate,
-};
+export const VOCABULARY: Vocabulary = { ...SHARED_VOCABULARY, source: sourceTemplate };

@@ -35,7 +35,7 @@ export interface EdgeAttrs {
   props: Properties;
 }
 
-const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Report"]);
+const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
 /** How a process opens the store: to write (holding the lock, as `holder`) or only to read. */
 export interface StoreAccess {
@@ -223,6 +223,7 @@ export class MemoryStore implements GraphStore {
       const country = this.effectiveCountry(uid);
       return country ? [{ node: this.record(country), rel: {} }] : [];
     },
+    "organization-unit-models": (uid) => this.unitModels(uid),
     "report-in-scope-omissions": (uid) => this.inScopeOmissions(uid, this.scopeCandidates(uid), (report, model) => [report, model]),
     "model-in-scope-omitted-from": (uid) =>
       this.inScopeOmissions(uid, [...(this.byKind.get("Report") ?? [])], (model, report) => [report, model]),
@@ -363,6 +364,19 @@ export class MemoryStore implements GraphStore {
     return slices.snapshot(this.sliceSource);
   }
 
+  /** cypher/related/organization-unit-models.cypher: the organization and its units (PART_OF, up to 3 levels) developed them. */
+  private unitModels(orgUid: string): RelatedItem[] {
+    const orgs = new Set<string>([orgUid]);
+    let frontier = [orgUid];
+    for (let level = 0; level < 3 && frontier.length > 0; level++) {
+      frontier = frontier.flatMap((o) => this.neighbours(o, "PART_OF", "in").map((n) => n.uid)).filter((o) => !orgs.has(o));
+      for (const o of frontier) orgs.add(o);
+    }
+    const models = new Set<string>();
+    for (const org of orgs) for (const m of this.neighbours(org, "DEVELOPED_BY", "in")) if (this.record(m.uid).kind === "Model") models.add(m.uid);
+    return [...models].map((uid) => ({ node: this.record(uid), rel: {} }));
+  }
+
   private countryModels(countryUid: string): RelatedItem[] {
     const models = new Set<string>(this.neighbours(countryUid, "ORIGINATES_IN", "in").map((n) => n.uid));
     for (const org of this.neighbours(countryUid, "HEADQUARTERED_IN", "in")) {
@@ -383,6 +397,7 @@ export class MemoryStore implements GraphStore {
     if (filter.indicator != null && !(item.node.kind === "Indicator" && item.node.key === filter.indicator)) return false;
     if (filter.models && !this.matchesModelFilter(uidOf(item.node), filter.models)) return false;
     if (filter.assets && !matchesAssetFilter(item.node, filter.assets)) return false;
+    if (filter.benchmark != null && !(item.node.kind === "Benchmark" && item.node.key === filter.benchmark)) return false;
     return true;
   }
 
@@ -406,6 +421,11 @@ export class MemoryStore implements GraphStore {
     if (f.releasedBefore && !(date && date < f.releasedBefore)) return false;
     if (f.countryCode && this.effectiveCountry(uid) !== `Country:${f.countryCode}`) return false;
     if (f.organizationSlug && !this.neighbours(uid, "DEVELOPED_BY", "out").some((d) => d.uid === `Organization:${f.organizationSlug}`)) return false;
+    if (f.domain && !(Array.isArray(props.domains) && (props.domains as string[]).some((d) => d.toLowerCase() === f.domain!.toLowerCase()))) return false;
+    if (f.notable != null && (props.notable === true) !== f.notable) return false;
+    if (!within(props.trainingComputeFlop, f.computeMin, f.computeMax)) return false;
+    if (!within(props.parameters, f.parametersMin, f.parametersMax)) return false;
+    if (f.listedBy && !(Array.isArray(props.sources) && (props.sources as string[]).includes(f.listedBy))) return false;
     return true;
   }
 
@@ -650,6 +670,13 @@ function describeFsError(error: unknown): string {
   const text = /^[A-Z0-9]+: ([^,]+)/.exec(String(message))?.[1];
   if (!code) return String(message);
   return text ? `${text} (${code})` : code;
+}
+
+/** cypher/fragments/model-filter.cypher: no bound given, or a number inside the inclusive bounds. */
+function within(value: unknown, min: number | null | undefined, max: number | null | undefined): boolean {
+  if (min == null && max == null) return true;
+  if (typeof value !== "number") return false;
+  return (min == null || value >= min) && (max == null || value <= max);
 }
 
 function sameProps(a: Properties, b: Properties): boolean {

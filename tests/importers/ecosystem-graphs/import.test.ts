@@ -195,7 +195,7 @@ describe("kg import", () => {
   const unnamed = mkdtempSync(path.join(os.tmpdir(), "kg-unnamed-snapshot-"));
   writeFileSync(path.join(unnamed, "naver.yaml"), "[]\n");
   it.each([
-    [["ecosystem-graphs"], /usage/],
+    [["ecosystem-graphs", fixture, "extra"], /usage/],
     [["csv", fixture], /unknown format/],
     [["ecosystem-graphs", fixture, "--batch-size", "0"], /--batch-size/],
     [["ecosystem-graphs", fixture, "--verbose", "yes"], /unknown option/],
