@@ -147,7 +147,10 @@ describe.skipIf(missing !== null)("a full disk under the embedded store", () => 
       expect(answer.body).toMatchObject({ status: "unavailable", store: "memory" });
       expect(String(answer.body.reason)).toContain("no space left on device (ENOSPC)");
     }
-    expect((await upsert("still-full")).errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    // The refused line was cut back off, so a shorter write could still fit where it did not: send
+    // a longer one.
+    const stillFull = `${refusedSlug}-sent-again`;
+    expect((await upsert(stillFull)).errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
 
     // Space comes back: a write is saved, and the store is ready again.
     rmSync(path.join(mountPoint, "filler"));
@@ -166,7 +169,7 @@ describe.skipIf(missing !== null)("a full disk under the embedded store", () => 
       }
     }
     const reopened = await MemoryStore.open(copy);
-    const slugs = [...acknowledged, refusedSlug, "still-full"];
+    const slugs = [...acknowledged, refusedSlug, stillFull];
     const present = await reopened.getNodes(slugs.map((key) => ({ kind: "Model" as const, key })));
     expect(Object.fromEntries(slugs.map((s, i) => [s, present[i] !== null]))).toEqual(Object.fromEntries(slugs.map((s) => [s, acknowledged.includes(s)])));
     expect(await reopened.counts()).toEqual(await store.counts());
