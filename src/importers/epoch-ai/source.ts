@@ -5,6 +5,7 @@ export function datasetSource(slug: string, t: { title: string; publisher: strin
   return {
     kind: "Source",
     key: slug,
+    // The title Epoch AI asks to be cited by (source.json), as the dataset's own title.
     props: { name: t.title, title: t.title, nameKo: null, aliases: [], sourceKind: "DATASET", publisher: t.publisher, url: t.url, date, language: t.language, ...(commit ? { commit } : {}), sources: [] },
   };
 }

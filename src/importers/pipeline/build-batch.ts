@@ -110,7 +110,8 @@ class BatchBuilder {
     if (added.length === 0) return;
     const s = this.vocabulary.unitsSource;
     const source = { kind: "Source" as const, key: s.slug };
-    const props = { name: s.title, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: s.publisher, url: s.url, date: s.date, language: s.language, sources: [] };
+    // A curation of the maintainers': described, not titled (graphql/types/source-type.ts).
+    const props = { name: s.title, description: s.title, nameKo: null, aliases: [], sourceKind: "CURATION", publisher: s.publisher, url: s.url, date: s.date, language: s.language, sources: [] };
     this.nodes.push({ ...source, props: withoutNulls(props) });
     for (const u of added) {
       const rel = withoutNulls({ url: u.url, note: u.note, sources: [s.slug] });
