@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
 import { createApp, type App } from "../../src/server/app.js";
@@ -110,4 +111,41 @@ export function closeColours(a: string, b: string, tolerance = 24): boolean {
   const channels = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
   const [x, y] = [channels(a), channels(b)];
   return x.every((v, i) => Math.abs(v - y[i]) <= tolerance);
+}
+
+/** What usePages gives a test: the app's URL and the test's own page. */
+export interface PageSession {
+  readonly url: string;
+  readonly page: Page;
+}
+
+/**
+ * The hooks of a describe block of page tests on the seed graph: one app and one Chromium for the
+ * block, a new page at `viewport` for each test, and after each test the checks that no request
+ * left 127.0.0.1 and that the page logged no error. Read `url` and `page` inside a test or a hook.
+ */
+export function usePages(viewport: { width: number; height: number }): PageSession {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  let seen: PageWatch;
+  const session: { url: string; page: Page } = { url: "", page: undefined as unknown as Page };
+  beforeAll(async () => {
+    ensurePagesBuilt();
+    ({ app, url: session.url } = await startApp());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    session.page = await browser!.newPage({ viewport });
+    seen = watch(session.page);
+  });
+  afterEach(async () => {
+    await session.page.close();
+    expect(seen.foreignRequests, "requests to hosts other than 127.0.0.1").toEqual([]);
+    expect(seen.errors, "page errors, console errors, CSP violations").toEqual([]);
+  });
+  return session;
 }

@@ -2,11 +2,10 @@
 // overlapping nodes, labels that never overlap, edges that show their facts and sources on a click,
 // search as you type, filters, a path, undo, and a phone-sized screen. Screenshots go to
 // tests/browser/screenshots/ (git-ignored); docs/visualization.md shows copies of some.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import type { App } from "../../src/server/app.js";
-import { closeColours, ensurePagesBuilt, hasChromium, launchChromium, pixelAt, screenshotPath, startApp, watch, type PageWatch } from "./browser.js";
+import { closeColours, hasChromium, pixelAt, screenshotPath, usePages } from "./browser.js";
 import { drawnLabels, drawnNodes, nodeNamed, openExplorer, overlappingLabels, overlappingNodes, settled } from "./explorer.js";
 
 const DESKTOP = { width: 1400, height: 900 };
@@ -17,30 +16,10 @@ const ORGANIZATION_BLUE = "#56b4e9";
 const KOREA = `?id=${encodeURIComponent(toGlobalId("Country", "KR"))}`;
 
 describe.skipIf(!hasChromium)("explorer on the seed graph, in headless Chromium", () => {
-  let app: App;
   let url: string;
-  let browser: Browser;
   let page: Page;
-  let seen: PageWatch;
-
-  beforeAll(async () => {
-    ensurePagesBuilt();
-    ({ app, url } = await startApp());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: DESKTOP });
-    seen = watch(page);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(seen.foreignRequests, "requests to hosts other than 127.0.0.1").toEqual([]);
-    expect(seen.errors, "page errors, console errors, CSP violations").toEqual([]);
-  });
+  const session = usePages(DESKTOP);
+  beforeEach(() => ({ url, page } = session));
 
   it("draws GPT-4's neighborhood, coloured by type, with a legend", async () => {
     await openExplorer(page, url);

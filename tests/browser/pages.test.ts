@@ -3,12 +3,11 @@
 // Screenshots go to tests/browser/screenshots/.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { config } from "../helpers/stores.js";
-import type { App } from "../../src/server/app.js";
-import { ensurePagesBuilt, hasChromium, launchChromium, screenshotPath, startApp, watch, type PageWatch } from "./browser.js";
+import { ensurePagesBuilt, hasChromium, screenshotPath, usePages } from "./browser.js";
 
 if (!hasChromium) console.log("Browser tests: skipped (/usr/bin/chromium is missing; install it with `apt-get install -y chromium`)");
 
@@ -76,30 +75,10 @@ describe("built pages", () => {
 });
 
 describe.skipIf(!hasChromium)("pages in headless Chromium", () => {
-  let app: App;
   let url: string;
-  let browser: Browser;
   let page: Page;
-  let seen: PageWatch;
-
-  beforeAll(async () => {
-    ensurePagesBuilt();
-    ({ app, url } = await startApp());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: VIEWPORT });
-    seen = watch(page);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(seen.foreignRequests, "requests to hosts other than 127.0.0.1").toEqual([]);
-    expect(seen.errors, "page errors, console errors, CSP violations").toEqual([]);
-  });
+  const session = usePages(VIEWPORT);
+  beforeEach(() => ({ url, page } = session));
 
   describe("playground", () => {
     it("loads GraphiQL with the docs explorer, history, headers editor and a tab per example", async () => {
