@@ -7,19 +7,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import type { GraphBatch } from "../../src/domain/graph.js";
+import { country, org } from "../helpers/batches.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { StoreDamagedError } from "../../src/store/memory/persistence.js";
 import { childEnv, ensureBuilt, finished, SERVER } from "../helpers/processes.js";
 import { spawn } from "node:child_process";
 
-const country = (code: string, name: string): GraphBatch => ({
-  nodes: [{ kind: "Country", key: code, props: { name, aliases: [], sources: ["s"] } }],
-  relationships: [],
-});
-const org = (slug: string, code: string): GraphBatch => ({
-  nodes: [{ kind: "Organization", key: slug, props: { name: slug, aliases: [], sources: ["s"] } }],
-  relationships: [{ type: "HEADQUARTERED_IN", from: { kind: "Organization", key: slug }, to: { kind: "Country", key: code }, key: "", props: { sources: ["s"] } }],
-});
 const line = (batch: GraphBatch) => `${JSON.stringify(batch)}\n`;
 
 function capture() {

@@ -5,16 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GraphBatch } from "../../src/domain/graph.js";
+import { country, org } from "../helpers/batches.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 
-const country = (code: string, name: string): GraphBatch => ({
-  nodes: [{ kind: "Country", key: code, props: { name, aliases: [], sources: ["s"] } }],
-  relationships: [],
-});
-const org = (slug: string, code: string): GraphBatch => ({
-  nodes: [{ kind: "Organization", key: slug, props: { name: slug, aliases: [], sources: ["s"] } }],
-  relationships: [{ type: "HEADQUARTERED_IN", from: { kind: "Organization", key: slug }, to: { kind: "Country", key: code }, key: "", props: { sources: ["s"] } }],
-});
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "kg-memory-"));
