@@ -5,13 +5,19 @@ import { uidOf } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import { matchesModelFilter, matchesRelationFilter } from "../../domain/filters.js";
 import { effectiveCountry } from "../../domain/model-country.js";
-import { parentKinds, RELATIONS, type DerivedRelationName, type HopRelationName, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
+import { isDerived, parentKinds, RELATIONS, type DerivedRelationName, type HopRelationName, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { coverageOf, coverageRows, inclusionsComplete, isInScopeOmission, scopePeriod, type CoverageRow, type ReportLinks } from "../../domain/scope.js";
 import { compareHits, searchScore, tokenize } from "../../domain/search.js";
-import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
+import { compareSortKeys, listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey } from "../../domain/sort-keys.js";
 import type { ListQuery, Page, RelatedItem, SearchHit, Window } from "../port.js";
-import { windowOf } from "./order.js";
-import type { MemoryGraph } from "./storage.js";
+import { sortedWindow, windowOf } from "./order.js";
+import type { EdgeAttrs, MemoryGraph, SortedItems } from "./storage.js";
+
+/**
+ * Relation lists of at least this many items stay sorted between reads (storage.ts); shorter
+ * ones cost less to sort again than to keep.
+ */
+const KEEP_SORTED_FROM = 32;
 
 export class MemoryReads {
   constructor(private readonly g: MemoryGraph) {}
@@ -32,34 +38,66 @@ export class MemoryReads {
     return { node: this.g.record(uid), rel: {} };
   }
 
-  /** Items of one relation for one parent, unordered. */
-  private items(relation: RelationName, uid: string): RelatedItem[] {
-    if (!this.g.has(uid)) return [];
+  /** Items of one relation for one parent, unordered, as uids and (for one hop) their relationship. */
+  private entries(relation: RelationName, uid: string): Array<{ uid: string; attrs: EdgeAttrs | null }> {
     const spec = RELATIONS[relation] as RelationSpec;
-    if ("derived" in spec) return this.derived[relation as DerivedRelationName](uid);
-    return this.hopItems(relation as HopRelationName, uid);
+    if ("derived" in spec) return this.derived[relation as DerivedRelationName](uid).map((item) => ({ uid: uidOf(item.node), attrs: null }));
+    const hop = RELATIONS[relation as HopRelationName];
+    const targets: readonly NodeKind[] = hop.target;
+    return this.g
+      .neighbours(uid, hop.type, hop.direction)
+      .filter((n) => targets.includes(this.g.attrs(n.uid).kind))
+      .map((n) => ({ uid: n.uid, attrs: n.attrs }));
   }
 
-  private hopItems(relation: HopRelationName, uid: string): RelatedItem[] {
-    const spec = RELATIONS[relation];
-    const targets: readonly NodeKind[] = spec.target;
-    const items: RelatedItem[] = [];
-    for (const n of this.g.neighbours(uid, spec.type, spec.direction)) {
-      const node = this.g.record(n.uid);
-      if (targets.includes(node.kind)) items.push({ node, rel: { ...n.attrs.props, key: n.attrs.key } });
-    }
-    return items;
+  private itemOf(entry: { uid: string; attrs: EdgeAttrs | null }): RelatedItem {
+    return { node: this.g.record(entry.uid), rel: entry.attrs ? { ...entry.attrs.props, key: entry.attrs.key } : {} };
+  }
+
+  /** One parent's items of the relation in the relation's order (kept sorted in storage.ts when long). */
+  private sorted(relation: RelationName, uid: string): SortedItems {
+    const { order } = RELATIONS[relation];
+    const directions = relatedDirections(order);
+    const build = (): SortedItems => {
+      const keyed = this.entries(relation, uid).map((entry) => ({ entry, key: relatedSortKey(order, this.itemOf(entry)) }));
+      keyed.sort((a, b) => compareSortKeys(a.key, b.key, directions));
+      return { entries: keyed.map((k) => k.entry), keys: keyed.map((k) => k.key) };
+    };
+    return this.g.sortedItems(relation, uid, isDerived(relation), build, (s) => s.entries.length >= KEEP_SORTED_FROM);
   }
 
   related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Array<Page<RelatedItem>> {
     const spec = RELATIONS[relation];
+    const directions = relatedDirections(spec.order);
     return parentKeys.map((key) => {
-      // A key of a relation over several parent kinds names a node of any of them (asset slugs).
-      const items = parentKinds(spec)
-        .flatMap((kind) => this.items(relation, uidOf({ kind, key })))
-        .filter((item) => matchesRelationFilter(item, filter, (node, f) => this.matchesModelFilter(uidOf(node), f)));
-      return windowOf(items, (item) => relatedSortKey(spec.order, item), relatedDirections(spec.order), w);
+      // A key of a relation over several parent kinds names a node of any of them (asset slugs,
+      // unique across those kinds: one of them at most exists).
+      const parents = parentKinds(spec)
+        .map((kind) => uidOf({ kind, key }))
+        .filter((uid) => this.g.has(uid));
+      if (parents.length > 1) {
+        const items = parents.flatMap((uid) => this.sorted(relation, uid).entries.map((e) => this.itemOf(e))).filter((item) => this.passes(item, filter));
+        return windowOf(items, (item) => relatedSortKey(spec.order, item), directions, w);
+      }
+      if (parents.length === 0) return { items: [], totalCount: 0, hasMore: false };
+      const sorted = this.sorted(relation, parents[0]);
+      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.itemOf(sorted.entries[i]));
+      // A filter reads each item, but in order: nothing is sorted again.
+      const items: RelatedItem[] = [];
+      const keys: SortKey[] = [];
+      for (const [i, entry] of sorted.entries.entries()) {
+        const item = this.itemOf(entry);
+        if (this.passes(item, filter)) {
+          items.push(item);
+          keys.push(sorted.keys[i]);
+        }
+      }
+      return sortedWindow(keys, directions, w, (i) => items[i]);
     });
+  }
+
+  private passes(item: RelatedItem, filter: RelationFilter | null): boolean {
+    return matchesRelationFilter(item, filter, (node, f) => this.matchesModelFilter(uidOf(node), f));
   }
 
   /** The model's country (domain/model-country.ts). */

@@ -1,11 +1,14 @@
 // The embedded store's storage: the graphology multigraph and the indexes kept beside it (nodes by
-// kind, the word index of search, models by release date). Every change of the graph goes through
-// the mutators here, which keep the indexes in step; reads (reads.ts) and writes (writes.ts) see
-// nothing else.
+// kind, each node's relationships by type and direction, the word index of search, models by
+// release date, and the sorted windows of large relation pages). Every change of the graph goes
+// through the mutators here, which keep the indexes in step; reads (reads.ts) and writes
+// (writes.ts) see nothing else.
 import Graphology from "graphology";
 import type { NodeRecord, Properties } from "../../domain/graph.js";
 import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import type { CountryLinks } from "../../domain/model-country.js";
+import type { RelationName } from "../../domain/relations.js";
+import type { SortKey } from "../../domain/sort-keys.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
 import { lowerBound } from "./order.js";
@@ -40,6 +43,22 @@ export interface Neighbour {
   attrs: EdgeAttrs;
 }
 
+/**
+ * A relation's items for one parent in the relation's order, with their sort keys: what a page of
+ * the relation is a window of. `attrs` is null for a derived relation's items (they have no
+ * relationship of their own).
+ */
+export interface SortedItems {
+  entries: ReadonlyArray<{ uid: string; attrs: EdgeAttrs | null }>;
+  keys: readonly SortKey[];
+}
+
+/** A node's relationships of one type, by edge key: those leaving it and those reaching it. */
+interface TypedEdges {
+  out: Map<string, Neighbour>;
+  in: Map<string, Neighbour>;
+}
+
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
 export class MemoryGraph {
@@ -48,12 +67,74 @@ export class MemoryGraph {
   readonly words = new WordIndex();
   /** Models with a release date, by date: the candidates of a scope's period. Rebuilt after a model is written. */
   private modelDates: Array<{ date: string; uid: string }> | null = null;
+  /**
+   * Each node's relationships by type, so that a relation reads the relationships of its type, not
+   * every relationship of the parent (graphology indexes them by neighbour only): a country holds
+   * thousands of organizations and observations, a benchmark thousands of results.
+   */
+  private readonly adjacency = new Map<string, Map<string, TypedEdges>>();
+  /**
+   * Sorted items of one-hop relations, by parent uid then relation; dropped for a parent when one
+   * of its relationships or neighbours changes (their sort keys read both).
+   */
+  private readonly hopWindows = new Map<string, Map<RelationName, SortedItems>>();
+  /** Sorted items of derived relations, by relation and parent; dropped at every write (their rules read far). */
+  private readonly derivedWindows = new Map<string, SortedItems>();
 
   constructor(readonly graph: Graph) {
     graph.forEachNode((uid, attrs) => {
       this.byKind.get((attrs as NodeAttrs).kind)?.add(uid);
       this.indexWords(uid, attrs as NodeAttrs);
     });
+    graph.forEachEdge((edge, attrs, source, target) => this.indexEdge(edge, source, target, attrs as EdgeAttrs));
+  }
+
+  private typed(uid: string, type: string): TypedEdges {
+    let byType = this.adjacency.get(uid);
+    if (!byType) this.adjacency.set(uid, (byType = new Map()));
+    let edges = byType.get(type);
+    if (!edges) byType.set(type, (edges = { out: new Map(), in: new Map() }));
+    return edges;
+  }
+
+  private indexEdge(edge: string, source: string, target: string, attrs: EdgeAttrs): void {
+    this.typed(source, attrs.type).out.set(edge, { uid: target, edge, attrs });
+    this.typed(target, attrs.type).in.set(edge, { uid: source, edge, attrs });
+  }
+
+  private unindexEdge(edge: string, source: string, target: string, type: string): void {
+    this.adjacency.get(source)?.get(type)?.out.delete(edge);
+    this.adjacency.get(target)?.get(type)?.in.delete(edge);
+  }
+
+  /**
+   * The sorted items of `relation` for `parent`, from the cache, else built by `build` and kept
+   * when `keep` says the list is worth keeping (small lists are cheaper to sort than to hold).
+   */
+  sortedItems(relation: RelationName, parent: string, derived: boolean, build: () => SortedItems, keep: (sorted: SortedItems) => boolean): SortedItems {
+    const cached = derived ? this.derivedWindows.get(`${relation}|${parent}`) : this.hopWindows.get(parent)?.get(relation);
+    if (cached) return cached;
+    const sorted = build();
+    if (!keep(sorted)) return sorted;
+    if (derived) this.derivedWindows.set(`${relation}|${parent}`, sorted);
+    else {
+      let byRelation = this.hopWindows.get(parent);
+      if (!byRelation) this.hopWindows.set(parent, (byRelation = new Map()));
+      byRelation.set(relation, sorted);
+    }
+    return sorted;
+  }
+
+  /** Forgets the sorted items that a change of `uids` may have reordered. */
+  private changed(...uids: string[]): void {
+    for (const uid of uids) this.hopWindows.delete(uid);
+    this.derivedWindows.clear();
+  }
+
+  /** A node's properties changed: the windows of its neighbours hold it under its old sort key. */
+  private nodeChanged(uid: string): void {
+    this.changed(uid);
+    if (this.hopWindows.size > 0) this.graph.forEachNeighbor(uid, (neighbour) => this.changed(neighbour));
   }
 
   private indexWords(uid: string, attrs: NodeAttrs): void {
@@ -80,14 +161,8 @@ export class MemoryGraph {
 
   /** The nodes joined to `uid` by relationships of `type`, leaving it ("out") or reaching it ("in"). */
   neighbours(uid: string, type: string, direction: "out" | "in"): Neighbour[] {
-    const found: Neighbour[] = [];
-    const visit = (edge: string, attrs: unknown, source: string, target: string) => {
-      const e = attrs as EdgeAttrs;
-      if (e.type === type) found.push({ uid: direction === "out" ? target : source, edge, attrs: e });
-    };
-    if (direction === "out") this.graph.forEachOutEdge(uid, visit);
-    else this.graph.forEachInEdge(uid, visit);
-    return found;
+    const edges = this.adjacency.get(uid)?.get(type);
+    return edges ? [...edges[direction].values()] : [];
   }
 
   /** The types of the relationships from `from` to `to`. */
@@ -126,6 +201,7 @@ export class MemoryGraph {
   // The mutators: the only changes of the graph, each keeping the indexes in step.
 
   addNode(uid: string, attrs: NodeAttrs): void {
+    this.changed();
     this.graph.addNode(uid, attrs);
     this.byKind.get(attrs.kind)?.add(uid);
     this.indexWords(uid, attrs);
@@ -133,6 +209,7 @@ export class MemoryGraph {
   }
 
   replaceNode(uid: string, attrs: NodeAttrs): void {
+    this.nodeChanged(uid);
     this.graph.replaceNodeAttributes(uid, attrs);
     this.indexWords(uid, attrs);
     if (attrs.kind === "Model") this.modelDates = null;
@@ -141,6 +218,9 @@ export class MemoryGraph {
   /** Takes back a node added by addNode (its relationships are dropped with it). */
   dropNode(uid: string): void {
     const { kind } = this.attrs(uid);
+    this.nodeChanged(uid);
+    this.graph.forEachEdge(uid, (edge, attrs, source, target) => this.unindexEdge(edge, source, target, (attrs as EdgeAttrs).type));
+    this.adjacency.delete(uid);
     this.graph.dropNode(uid);
     this.byKind.get(kind)?.delete(uid);
     this.words.delete(uid);
@@ -149,13 +229,21 @@ export class MemoryGraph {
 
   addEdge(edge: string, from: string, to: string, attrs: EdgeAttrs): void {
     this.graph.addDirectedEdgeWithKey(edge, from, to, attrs);
+    this.indexEdge(edge, from, to, attrs);
+    this.changed(from, to);
   }
 
   replaceEdge(edge: string, attrs: EdgeAttrs): void {
+    const [from, to] = this.graph.extremities(edge);
     this.graph.replaceEdgeAttributes(edge, attrs);
+    this.indexEdge(edge, from, to, attrs);
+    this.changed(from, to);
   }
 
   dropEdge(edge: string): void {
+    const [from, to] = this.graph.extremities(edge);
+    this.unindexEdge(edge, from, to, (this.graph.getEdgeAttributes(edge) as EdgeAttrs).type);
     this.graph.dropEdge(edge);
+    this.changed(from, to);
   }
 }
