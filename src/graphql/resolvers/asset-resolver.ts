@@ -16,7 +16,7 @@ import { entityOf } from "../types/entity-of.js";
 import { AssetFilter, NameFilter } from "../types/filter-inputs.js";
 import { Organization } from "../types/organization-type.js";
 import { assetCountry, claimsOf } from "./claims.js";
-import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
+import { fieldConnection, fieldItems, listConnection, loadOne, trimmed } from "./load.js";
 
 function assetFilterOf(filter: AssetFilter | null): RelationFilter | null {
   if (!filter || (filter.kind == null && filter.releasedYear == null)) return null;
@@ -60,7 +60,7 @@ export class AssetResolver {
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {
-    return relatedConnection(ctx, "asset-dependencies", asset.slug, assetFilterOf(filter), page, assetOf);
+    return fieldConnection(ctx, "Asset.dependencies", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
@@ -70,12 +70,12 @@ export class AssetResolver {
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {
-    return relatedConnection(ctx, "asset-dependents", asset.slug, assetFilterOf(filter), page, assetOf);
+    return fieldConnection(ctx, "Asset.dependents", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
   async developers(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await relatedItems(ctx, "asset-developers", asset.slug)).map((i) => Organization.from(i.node));
+    return (await fieldItems(ctx, "Asset.developers", asset.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })

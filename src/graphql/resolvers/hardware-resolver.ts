@@ -8,7 +8,7 @@ import { ModelFilter, NameFilter } from "../types/filter-inputs.js";
 import { Hardware, HardwareUse } from "../types/hardware-type.js";
 import { Model } from "../types/model-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, relatedConnection, sourcesOf, trimmed } from "./load.js";
+import { fieldConnection, listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 import { modelFilterOf } from "./model-resolver.js";
 
 @Resolver(() => Hardware)
@@ -30,7 +30,7 @@ export class HardwareResolver {
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Model>> {
-    return relatedConnection(ctx, "hardware-models", hardware.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+    return fieldConnection(ctx, "Hardware.models", hardware.slug, page, filter ? { models: modelFilterOf(filter) } : null, Model.from);
   }
 }
 
