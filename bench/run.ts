@@ -33,13 +33,15 @@ interface Options {
   lookup: boolean;
   /** Where the report is written (docs/ by default). */
   out: string;
+  /** --profile <dir>: the targets' CPU profiles go there. */
+  profile: string | null;
 }
 
 const USAGE = `usage: npm run bench [-- --scale S|M|L[,S|M|L...]] [--duration seconds] [--rounds n] [--connections n]
-                        [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup] [--out dir]`;
+                        [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup] [--out dir] [--profile dir]`;
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: ["S", "M", "L"], duration: 5, warmup: 1, rounds: 3, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true, out: DOCS };
+  const options: Options = { scales: ["S", "M", "L"], duration: 5, warmup: 1, rounds: 3, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true, out: DOCS, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => {
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--neo4j-uri") options.neo4jUri = value();
     else if (flag === "--no-lookup") options.lookup = false;
     else if (flag === "--out") options.out = path.resolve(value());
+    else if (flag === "--profile") options.profile = path.resolve(value());
     else throw new Error(`unknown argument '${argv[i]}'\n${USAGE}`);
   }
   for (const s of options.scales) if (!(s in SCALES)) throw new Error(`unknown scale '${s}'\n${USAGE}`);
@@ -115,7 +118,7 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
     for (const spec of wanted) {
       const env = spec.store === "neo4j" ? { NEO4J_URI: neo4j.uri, KG_AUTO_SEED: "false", ...spec.env } : { NEO4J_URI: "", KG_DATA_DIR: memoryDir!, KG_AUTO_SEED: "false", ...spec.env };
       try {
-        running.set(spec.id, await startTarget(spec, env));
+        running.set(spec.id, await startTarget(spec, env, options.profile));
       } catch (error) {
         for (const q of queries) fail(spec.id, q.id, error);
       }
