@@ -39,7 +39,7 @@ export class AssetResolver {
   }
 
   @Query(() => DatasetConnection, { complexity: connectionComplexity, description: "Datasets by name." })
-  datasets(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
+  datasets(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
     return listConnection(ctx, { kind: "Dataset", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Dataset.from);
   }
 
@@ -49,14 +49,14 @@ export class AssetResolver {
   }
 
   @Query(() => ApplicationConnection, { complexity: connectionComplexity, description: "Applications by name." })
-  applications(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
+  applications(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
     return listConnection(ctx, { kind: "Application", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Application.from);
   }
 
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets this one is built from (base models, training data, ...), by name." })
   dependencies(
     @Root() asset: Asset,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {
@@ -66,7 +66,7 @@ export class AssetResolver {
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
   dependents(
     @Root() asset: Asset,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {

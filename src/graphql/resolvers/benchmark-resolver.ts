@@ -21,7 +21,7 @@ export class BenchmarkResolver {
 
   @Query(() => BenchmarkConnection, { complexity: connectionComplexity })
   benchmarks(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Benchmark>> {

@@ -21,7 +21,7 @@ export class CountryResolver {
 
   @Query(() => CountryConnection, { complexity: connectionComplexity, description: "Countries by name." })
   countries(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Country>> {
@@ -29,12 +29,12 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations headquartered in this country." })
-  organizations(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
+  organizations(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
     return fieldConnection(ctx, "Country.organizations", country.code, page, null, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models of this country: their own country, else their first developer's." })
-  models(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
+  models(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
     return fieldConnection(ctx, "Country.models", country.code, page, null, Model.from);
   }
 

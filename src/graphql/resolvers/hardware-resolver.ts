@@ -19,14 +19,14 @@ export class HardwareResolver {
   }
 
   @Query(() => HardwareConnection, { complexity: connectionComplexity, description: "Hardware by name." })
-  hardwareList(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Hardware>> {
+  hardwareList(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Hardware>> {
     return listConnection(ctx, { kind: "Hardware", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Hardware.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models trained on this hardware, by name." })
   models(
     @Root() hardware: Hardware,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Model>> {

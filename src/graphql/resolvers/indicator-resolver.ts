@@ -20,7 +20,7 @@ export class IndicatorResolver {
 
   @Query(() => IndicatorConnection, { complexity: connectionComplexity })
   indicators(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Indicator>> {

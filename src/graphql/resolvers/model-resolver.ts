@@ -61,7 +61,7 @@ export class ModelResolver {
 
   @Query(() => ModelConnection, { complexity: connectionComplexity, description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
   models(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg("orderBy", () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
     @Ctx() ctx: Context,

@@ -23,7 +23,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations by name." })
   organizations(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Organization>> {
@@ -39,7 +39,7 @@ export class OrganizationResolver {
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others); with `includeUnits`, also those of its units (PART_OF it, up to 3 levels), each once." })
   models(
     @Root() org: Organization,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg("includeUnits", () => Boolean, { defaultValue: false, description: "Count a group with its labs: Google with Google DeepMind, Google Research, ..." }) includeUnits: boolean,
     @Ctx() ctx: Context,

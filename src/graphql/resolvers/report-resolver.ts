@@ -61,7 +61,7 @@ export class ReportResolver {
 
   @Query(() => ReportConnection, { complexity: connectionComplexity })
   reports(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Report>> {
@@ -74,7 +74,7 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models the report includes." })
-  includedModels(@Root() report: Report, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
+  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
     return fieldConnection(ctx, "Report.includedModels", report.slug, page, null, Model.from);
   }
 

@@ -28,7 +28,7 @@ export class SourceResolver {
 
   @Query(() => SourceConnection, { complexity: connectionComplexity })
   sources(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Source>> {

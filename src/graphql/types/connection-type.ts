@@ -23,6 +23,11 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+/**
+ * `first` and `after`, checked by windowOf (page-sizes.ts, cursors.ts). Resolvers take them with
+ * `{ validate: false }`: the class has no class-validator rules, and type-graphql would otherwise run
+ * class-validator on it for every parent of a nested connection (400 times in one Q2 of the benchmark).
+ */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
