@@ -11,7 +11,7 @@ import type { RelationName } from "../domain/relations.js";
 import type { Window } from "../store/port.js";
 import type { Context } from "./context.js";
 import { relatedOrdering } from "./cursors.js";
-import { FIRST_ONLY, listWindow } from "./resolvers/load.js";
+import { FIRST_ONLY, listWindow } from "./resolvers/list-window.js";
 import { windowOf } from "./types/connection-type.js";
 
 type Args = Record<string, unknown>;

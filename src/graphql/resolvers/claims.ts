@@ -11,7 +11,8 @@ import type { Context } from "../context.js";
 import { Claim, DerivedFrom } from "../types/claim-type.js";
 import { Supersession } from "../types/history-type.js";
 import { strings } from "../types/node-type.js";
-import { FIRST_ONLY, relatedItems } from "./load.js";
+import { FIRST_ONLY } from "./list-window.js";
+import { relatedItems } from "./load.js";
 
 function relSources(rel: Record<string, unknown>): string[] {
   return Array.isArray(rel.sources) ? (rel.sources as string[]) : [];

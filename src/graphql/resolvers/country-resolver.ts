@@ -10,7 +10,7 @@ import { NameFilter } from "../types/filter-inputs.js";
 import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
-import { listConnection, loadOne, loadRoot, relatedConnection, relatedItems, trimmed } from "./load.js";
+import { listConnection, loadRoot, relatedConnection, relatedItems, trimmed } from "./load.js";
 
 @Resolver(() => Country)
 export class CountryResolver {

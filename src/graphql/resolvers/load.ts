@@ -3,16 +3,14 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, RelatedItem, Window } from "../../store/port.js";
+import type { ListQuery, RelatedItem } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
-import { connectionOf, pageSize, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
+import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { Source } from "../types/source-type.js";
-
-/** Lists that are not connections (observations, results, developers) return at most this many. */
-export const MAX_LIST = 100;
+import { FIRST_ONLY, listWindow } from "./list-window.js";
 
 /**
  * A root lookup: the entity by key, with the loads of the relationship fields selected below it
@@ -26,14 +24,6 @@ export function loadRoot<T>(ctx: Context, info: GraphQLResolveInfo, kind: NodeKi
 export async function loadOne<T>(ctx: Context, kind: NodeKind, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
   const record = await ctx.loaders.nodes.load({ kind, key });
   return record ? build(record) : null;
-}
-
-/** relatedFirst asks for this many items. */
-export const FIRST_ONLY = 1;
-
-/** The window of relatedItems: the first `first` items (default and maximum MAX_LIST). */
-export function listWindow(first?: number | null): Window {
-  return { after: null, limit: pageSize(first, MAX_LIST, MAX_LIST) };
 }
 
 /** Items of a relation for one parent, at most `first` (default and maximum MAX_LIST). */

@@ -7,7 +7,8 @@ import { fromGlobalId } from "../ids.js";
 import { entityOf } from "../types/entity-of.js";
 import { Node, strings } from "../types/node-type.js";
 import { Source } from "../types/source-type.js";
-import { MAX_LIST, sourcesOf } from "./load.js";
+import { MAX_LIST } from "./list-window.js";
+import { sourcesOf } from "./load.js";
 
 @Resolver(() => Node)
 export class NodeResolver {

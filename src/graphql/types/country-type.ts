@@ -1,7 +1,7 @@
 // Country: identified by its ISO 3166-1 alpha-2 code.
 import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
-import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A country, identified by its ISO 3166-1 alpha-2 code." })
 export class Country extends NamedNode {

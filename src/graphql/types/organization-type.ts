@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
 import { OrganizationKind } from "./enums.js";
-import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A company, lab, university, government body, nonprofit or media outlet." })
 export class Organization extends NamedNode {

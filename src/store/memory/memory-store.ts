@@ -9,6 +9,7 @@ import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/s
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { PreconditionFailedError, StorageFailedError, StoreInputError } from "../port.js";
+import type { EdgeAttrs } from "./edge-attributes.js";
 import * as slices from "./slices.js";
 import { compareValues, lowerBound, windowOf } from "./order.js";
 import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
@@ -27,12 +28,6 @@ interface NodeAttrs {
   key: string;
   props: Properties;
   searchText: string;
-}
-/** What the graph holds on each edge (slices.ts reads it too). */
-export interface EdgeAttrs {
-  type: string;
-  key: string;
-  props: Properties;
 }
 
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
