@@ -36,13 +36,16 @@ describe("the lint", () => {
       "src/graphql/count-resolver.ts",
       "src/graphql/cycle-a.ts",
       "src/graphql/cycle-b.ts",
+      "src/graphql/typed-a.ts",
+      "src/graphql/typed-b.ts",
       "src/graphql/unused-import.ts",
       "src/server/health.ts",
       "src/store/memory/memory-store.ts",
       "src/store/neo4j/neo4j-store.ts",
       "src/store/port.ts",
     ]);
-    for (const clean of ["src/graphql/clean-resolver.ts", "src/store/port.ts", "src/store/memory/memory-store.ts"]) expect(found.get(clean), clean).toEqual([]);
+    // typed-a/typed-b: a cycle of type-only imports, which no-cycle lets pass (tests/lint/type-cycles.test.ts catches it).
+    for (const clean of ["src/graphql/clean-resolver.ts", "src/store/port.ts", "src/store/memory/memory-store.ts", "src/graphql/typed-a.ts", "src/graphql/typed-b.ts"]) expect(found.get(clean), clean).toEqual([]);
   });
 
   it("fails on an import cycle, in both of its files", () => {
