@@ -12,7 +12,6 @@ import { encodeCursor, listOrdering } from "../src/graphql/cursors.js";
 export type QueryId = `Q${number}`;
 type Args = Record<string, string | number | null>;
 // Answers are JSON of three shapes (this API's, @neo4j/graphql's, the floor's rows); `any` is what they are.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 /**

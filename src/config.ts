@@ -2,13 +2,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SLUG_PATTERN } from "./domain/slug.js";
-import type { Neo4jOptions } from "./store/neo4j/executor.js";
+import { DEFAULT_MAX_RETRY_MS, type Neo4jOptions } from "./store/neo4j/neo4j-options.js";
 
 /** The repository root (holding seed/, cypher/, public/), wherever the process was started from. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), import.meta.url.includes("/dist/") ? "../.." : "..");
-
-/** How long Neo4j calls retry transient and connection errors by default, in ms (NEO4J_MAX_RETRY_MS). */
-export const DEFAULT_MAX_RETRY_MS = 1_000;
 
 export interface Config {
   port: number;

@@ -191,7 +191,8 @@ export class CurationService {
       const { batch, preconditions } = "batch" in built ? built : { batch: built, preconditions: [] };
       await this.store.write(batch, { preconditions });
       return batch;
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (error instanceof PreconditionFailedError) {
         const { precondition, held } = error.failure;
         if (precondition.kind !== "KEEPS_TARGET") throw new Stale();

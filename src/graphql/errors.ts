@@ -120,14 +120,7 @@ export function logLevelOf(code: AnswerCode): LogLevel {
   return BY_CODE.get(code)!.log;
 }
 
-/**
- * Our code on an error or on an error it wraps: Apollo re-wraps validation errors under its own
- * code, and the limit a validation rule enforces must still answer QUERY_TOO_COMPLEX.
- */
-export function ownCodeOf(error: unknown): ErrorCode | null {
-  return (ownErrorOf(error)?.extensions.code as ErrorCode | undefined) ?? null;
-}
-
+/** Our error in `error` or in an error it wraps: Apollo re-wraps validation errors under its own code. */
 function ownErrorOf(error: unknown): GraphQLError | null {
   for (let e = error, hops = 0; e && hops < 5; e = (e as { originalError?: unknown }).originalError, hops++) {
     if (e instanceof GraphQLError && isErrorCode(e.extensions?.code)) return e;

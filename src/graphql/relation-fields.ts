@@ -4,7 +4,7 @@
 // fills exactly the loader the field's resolver then reads. tests/graphql/relation-fields.test.ts
 // fails when a relationship field of the schema has no declaration here (or no reason in
 // NOT_DECLARED why it needs none).
-import type { RelationFilter, RelationName } from "../domain/relations.js";
+import type { RelationName } from "../domain/relations.js";
 import type { Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
@@ -116,4 +116,3 @@ export function prefetchable(declaration: RelationFieldDeclaration, args: Args):
   return !(declaration.filterArgs ?? []).some((name) => args[name] !== null && args[name] !== undefined);
 }
 
-export type { RelationFilter };

@@ -35,7 +35,7 @@ export function ensurePagesBuilt(): void {
     execFileSync("npm", ["run", "build:web"], { cwd: PROJECT_ROOT, stdio: "pipe", timeout: 120_000 });
   } catch (error) {
     const output = String((error as { stderr?: Buffer }).stderr ?? error).slice(-2000);
-    throw new Error(`the pages in public/ are missing or stale and \`npm run build:web\` failed:\n${output}`);
+    throw new Error(`the pages in public/ are missing or stale and \`npm run build:web\` failed:\n${output}`, { cause: error });
   }
 }
 

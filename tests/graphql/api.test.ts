@@ -45,7 +45,7 @@ describe.each(STORE_CASES)("GraphQL API [$name]", (storeCase) => {
   it("pages models two at a time, visiting every model exactly once and matching totalCount", async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let totalCount = 0;
+    let totalCount: number;
     let previous = false;
     for (;;) {
       const data: any = await query(store, `query($after: String) { models(first: 2, after: $after) { totalCount edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`, { after });

@@ -2,7 +2,7 @@
 // it; web/explore/layout.ts places the nodes, web/explore/labels.ts decides which labels are drawn.
 // Filters (kinds, model years, only a path) hide nodes without removing them, so they come back.
 import Graph from "graphology";
-import type { SerializedGraph } from "graphology-types";
+import type { Attributes, SerializedGraph } from "graphology-types";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerFill, pathCurved, pathLine, sdfCircle } from "sigma/rendering";
 import type { CameraState, NodeDisplayData } from "sigma/types";
@@ -96,7 +96,7 @@ const dimmed = (_a: unknown, state: { isHighlighted: boolean }, graph: { hasHigh
 
 export class GraphView {
   readonly graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: "directed" });
-  readonly renderer: Sigma<NodeAttributes, EdgeAttributes, {}, NodeState, EdgeState>;
+  readonly renderer: Sigma<NodeAttributes, EdgeAttributes, Attributes, NodeState, EdgeState>;
   /** Resolves when the last layout and its animation have finished. */
   settled: Promise<void> = Promise.resolve();
   sizeBy: SizeMeasure = "degree";
@@ -119,7 +119,7 @@ export class GraphView {
    * which framing keeps clear.
    */
   constructor(container: HTMLElement, private readonly insets: () => { bottom: number } = () => ({ bottom: 0 })) {
-    this.renderer = new Sigma<NodeAttributes, EdgeAttributes, {}, NodeState, EdgeState>(this.graph, container, {
+    this.renderer = new Sigma<NodeAttributes, EdgeAttributes, Attributes, NodeState, EdgeState>(this.graph, container, {
       primitives: {
         nodes: { shapes: [sdfCircle()], layers: [layerFill()] },
         edges: { paths: [pathLine(), pathCurved()], extremities: [extremityArrow()] },

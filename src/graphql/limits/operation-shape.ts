@@ -42,7 +42,7 @@ class Measurer {
     let fields = 0;
     let lists = 0;
     for (const selection of set.selections) {
-      let inner: Shape = ZERO;
+      let inner: Shape;
       if (selection.kind === Kind.FIELD) {
         const child = selection.selectionSet ? this.selectionSet(selection.selectionSet, nesting + 1) : ZERO;
         const meta = selection.name.value.startsWith("__");

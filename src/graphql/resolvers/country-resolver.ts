@@ -10,7 +10,7 @@ import { NameFilter } from "../types/filter-inputs.js";
 import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
-import { fieldConnection, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
+import { fieldConnection, fieldItems, listConnection, loadRoot, trimmed } from "./load.js";
 
 @Resolver(() => Country)
 export class CountryResolver {

@@ -14,7 +14,7 @@ import { HardwareUse } from "../types/hardware-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
-import { fieldFirst, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
+import { fieldFirst, fieldItems, listConnection, loadRoot, trimmed } from "./load.js";
 import { omissionsOf } from "./report-resolver.js";
 
 const YEAR_MIN = 1900;

@@ -11,7 +11,7 @@ import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report } from "../types/report-type.js";
-import { fieldConnection, fieldFirst, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
+import { fieldConnection, fieldFirst, fieldItems, listConnection, loadRoot, trimmed } from "./load.js";
 import { modelFilterOf } from "./model-resolver.js";
 
 @Resolver(() => Organization)

@@ -4,7 +4,7 @@ import { historyOf, valueSources } from "../../domain/curation.js";
 import { SupersededValue } from "./history-type.js";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, NamedNode, nameFields, Node, num, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node, num, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A benchmark that models are scored on." })
 export class Benchmark extends NamedNode {

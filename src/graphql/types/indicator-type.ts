@@ -5,7 +5,7 @@ import { historyOf, valueSources } from "../../domain/curation.js";
 import { SupersededValue } from "./history-type.js";
 import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
+import { entityFields, NamedNode, nameFields, Node, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A measure observed for countries or organizations over the years." })
 export class Indicator extends NamedNode {

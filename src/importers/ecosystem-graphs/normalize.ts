@@ -7,7 +7,7 @@ import { ASSET_TYPES, type AssetType, type DateValue, type SourceRecord } from "
 import type { RawRecord } from "./read.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-export type { AssetType, DatePrecision, DateValue } from "../pipeline/record.js";
+export type { DateValue } from "../pipeline/record.js";
 
 /** Fields whose map values carry an explanation, by the property the explanation annotates. */
 export type NoteField = "access" | "license" | "modality" | "size" | "releaseDate" | "url" | "description" | "developers" | "country" | "dependencies";

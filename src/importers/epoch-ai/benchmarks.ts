@@ -9,7 +9,7 @@ import type { GraphBatch, NodeRecord, NodeRef, WriteSummary } from "../../domain
 import { withoutNulls } from "../../domain/graph.js";
 import { allocateSlug } from "../../domain/resolution.js";
 import { namesOf } from "../../domain/search.js";
-import { nameKey, slugOfName } from "../../domain/slug.js";
+import { nameKey } from "../../domain/slug.js";
 import type { GraphStore } from "../../store/port.js";
 import { listAll, relatedAll } from "../pipeline/held.js";
 import type { FileAccount, ImportWarning } from "../pipeline/report.js";

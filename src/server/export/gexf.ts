@@ -1,5 +1,13 @@
 // GEXF 1.3 (https://gexf.net), Gephi's own format: attribute columns declared per class, node labels,
 // and the relationship type as the edge `kind` so that Gephi keeps parallel edges of different types.
+//
+// Written here rather than by graphology-gexf's writer (0.13.2, checked 2026-12-01), because that
+// writer does not produce this file: it infers each column's type from the values itself
+// ("integer" for 32-bit whole numbers where export-graph.ts declares "long", so a column could be
+// typed one way in the GEXF and another in the GraphML of the same slice), drops empty-string
+// values, declares only columns that hold a value, and passes characters XML 1.0 cannot hold
+// (U+0001 and other controls) through raw, making the file unreadable by a strict parser, where
+// xml.ts writes U+FFFD. (Its default is also GEXF 1.2draft with a malformed viz namespace URI.)
 import { attributes, escapeXml } from "./xml.js";
 import type { Column, ExportGraph, Value } from "./export-graph.js";
 

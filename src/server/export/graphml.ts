@@ -1,5 +1,9 @@
 // GraphML (http://graphml.graphdrawing.org/): keys declared once per attribute, then the nodes and
 // edges with their data. Gephi, yEd, Cytoscape desktop and NetworkX read it.
+//
+// Written here because graphology has no GraphML writer to use: graphology-graphml (0.5.2, checked
+// 2026-12-01) exports only `parse`, though its description says "parser & writer"; a writer is an
+// open pull request upstream (graphology/graphology#550).
 import { attributes, escapeXml } from "./xml.js";
 import type { Column, ExportGraph, Value } from "./export-graph.js";
 

@@ -1,18 +1,6 @@
 // Orders of the embedded store: the sort keys of domain/sort-keys.ts, which cypher/ writes out too.
-import { compareText } from "../../domain/search.js";
 import { compareSortKeys, type SortKey } from "../../domain/sort-keys.js";
 import type { Page, Window } from "../port.js";
-
-type Value = string | number | null | undefined;
-
-/** Ascending, nulls last; numbers by value, strings by code point. */
-export function compareValues(a: Value, b: Value): number {
-  const an = a === null || a === undefined;
-  const bn = b === null || b === undefined;
-  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return compareText(String(a), String(b));
-}
 
 /**
  * Sorts items by their sort keys (domain/sort-keys.ts), each item's key computed once rather than in

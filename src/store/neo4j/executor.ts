@@ -3,27 +3,8 @@
 import neo4j, { isInt, type Driver, type Record as Neo4jRecord } from "neo4j-driver";
 import type { NodeRecord, Properties, PropertyValue } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
-import { DEFAULT_MAX_RETRY_MS } from "../../config.js";
 import { StoreTimeoutError, StoreUnavailableError } from "../port.js";
-
-export interface Neo4jOptions {
-  uri: string;
-  user: string | null;
-  password: string | null;
-  database: string | null;
-  /** Server-side limit of one transaction, in ms. */
-  transactionTimeoutMs: number;
-  /** How long a call may wait for a connection before the store counts as down, in ms. */
-  connectTimeoutMs: number;
-  /** Whether concurrent requests' keyed reads of the same query share one query (NEO4J_COALESCE_READS; default true; read-batcher.ts). */
-  coalesceReads?: boolean;
-  /**
-   * How long the driver retries a transaction that failed with a transient or connection error,
-   * in ms (NEO4J_MAX_RETRY_MS; default 1000). Its back-off doubles from 1 s, so a call meeting an outage answers after
-   * about this plus the next delay: 1 s here keeps that near 2 s (3 s gave up to 8.5 s).
-   */
-  maxRetryMs?: number;
-}
+import { DEFAULT_MAX_RETRY_MS, type Neo4jOptions } from "./neo4j-options.js";
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
 const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "limit", "releasedYear"]);

@@ -10,7 +10,8 @@ import { batchKey } from "../batch-key.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
-import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
+import { Executor, recordOfProperties } from "./executor.js";
+import type { Neo4jOptions } from "./neo4j-options.js";
 import { ReadBatcher } from "./read-batcher.js";
 
 /** cypher/slice/: one neighborhood file per depth (a path length bound must be a literal), path, snapshot. */
