@@ -11,7 +11,7 @@ import { StorageFailedError, StoreInputError, StoreUnavailableError } from "../s
 import type { Context } from "./context.js";
 import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES, STORE_UNAVAILABLE_MESSAGE } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
-import { depthLimit, selectionLimits } from "./limits/limit-rules.js";
+import { preValidation } from "./limits/pre-validation.js";
 import { getSchema } from "./schema.js";
 
 export interface ApolloOptions {
@@ -130,6 +130,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 export async function createApollo(options: ApolloOptions = {}): Promise<ApolloServer<Context>> {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // The shape limits run before validation (limits/pre-validation.ts), not as validation rules.
+  const shapeLimits = preValidation<Context>(limits);
   return new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -142,10 +144,11 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     // A batch (a JSON array of operations) shares its loaders and one cost budget; app.ts caps its length.
     allowBatchedHttpRequests: limits.maxBatch > 1,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [depthLimit(limits.maxDepth), selectionLimits(limits)],
+    validationRules: [shapeLimits.rule],
     formatError,
     plugins: [
       responsePlugin,
+      shapeLimits.plugin,
       costLimitPlugin<Context>(limits.maxCost),
       internalErrorLog(options.onInternalError ?? (() => undefined)),
       ApolloServerPluginLandingPageDisabled(),
