@@ -11,6 +11,7 @@ import { StorageFailedError, StoreInputError, StoreUnavailableError } from "../s
 import type { Context } from "./context.js";
 import { ErrorCode, HTTP_STATUS, isErrorCode, ownCodeOf, PROTOCOL_CODES, STORE_UNAVAILABLE_MESSAGE } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
+import { introspectionPlugin } from "./limits/introspection.js";
 import { preValidation } from "./limits/pre-validation.js";
 import { getSchema } from "./schema.js";
 
@@ -150,6 +151,7 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
       responsePlugin,
       shapeLimits.plugin,
       costLimitPlugin<Context>(limits.maxCost),
+      introspectionPlugin<Context>(limits.requestTimeoutMs),
       internalErrorLog(options.onInternalError ?? (() => undefined)),
       ApolloServerPluginLandingPageDisabled(),
       // The API sets no cache hints, and Apollo's default cache-control plugin costs a cache lookup per
