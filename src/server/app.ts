@@ -7,12 +7,12 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { DEFAULT_LIMITS, type ApiKey, type Limits } from "../config.js";
-import { StorageFailedError, type GraphStore } from "../store/port.js";
+import { StorageFailedError, StoreUnavailableError, type GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
 import { errorBody, ErrorCode, HTTP_STATUS } from "../graphql/errors.js";
 import { authenticator } from "./auth.js";
-import type { Logger } from "./logger.js";
+import { outageLog, type Logger, type OutageLog } from "./logger.js";
 import { exportRouter } from "./export/routes.js";
 import { servePage } from "./pages.js";
 
@@ -50,7 +50,7 @@ function locals(res: Response): RequestLocals {
 }
 
 /** Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response. */
-function requestIds(logger: Logger): RequestHandler {
+function requestIds(logger: Logger, outage: OutageLog): RequestHandler {
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
     const requestId = typeof given === "string" && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -58,7 +58,8 @@ function requestIds(logger: Logger): RequestHandler {
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Date.now() - locals(res).startedAt };
-      if (res.statusCode >= 500) logger.warn("request failed", fields);
+      // During a store outage its 503s are counted into the outage's lines instead.
+      if (res.statusCode >= 500 && !outage.refused(res.statusCode)) logger.warn("request failed", fields);
       else logger.debug("request", fields);
     });
     next();
@@ -114,7 +115,9 @@ function httpErrors(logger: Logger, limits: Limits): ErrorRequestHandler {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { store, logger } = options;
+  const { logger } = options;
+  const outage = outageLog(logger, options.store.name);
+  const store = outage.watch(options.store);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const authenticate = authenticator(options.apiKeys ?? []);
   const app = express();
@@ -130,7 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.use(requestIds(logger));
+  app.use(requestIds(logger, outage));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -139,9 +142,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await store.ping();
       res.json({ status: "ready", store: store.name });
     } catch (error) {
-      // The reason (a host, a driver message) goes to the log, not to whoever asks; a storage
-      // failure (disk full) is told, as the operator must act on it and it names nothing secret.
-      logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
+      // The reason (a host, a driver message) goes to the log once per outage (outageLog), not to
+      // whoever asks; a storage failure (disk full) is told, as the operator must act on it and it
+      // names nothing secret.
+      if (!(error instanceof StoreUnavailableError) || error instanceof StorageFailedError) logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
       const reason = error instanceof StorageFailedError ? { reason: error.message } : {};
       res.status(503).json({ status: "unavailable", store: store.name, ...reason });
     }
