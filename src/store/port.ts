@@ -181,6 +181,18 @@ export class StorageFailedError extends StoreUnavailableError {
   }
 }
 
+/**
+ * The store gave up on a call that ran past its own time limit (Neo4j's transaction timeout,
+ * NEO4J_TX_TIMEOUT_MS): the store is up but the work was too slow. The API answers
+ * SERVICE_UNAVAILABLE with this message, which names the limit and nothing secret.
+ */
+export class StoreTimeoutError extends StoreUnavailableError {
+  constructor(readonly timeoutMs: number, options?: { cause?: unknown }) {
+    super(`The graph store stopped this request's query at its ${timeoutMs} ms limit; ask for less (smaller pages, fewer levels), or try again shortly.`, options);
+    this.name = "StoreTimeoutError";
+  }
+}
+
 /** A write refers to something that does not exist or breaks a rule of the graph. */
 export class StoreInputError extends Error {
   constructor(message: string) {
