@@ -69,6 +69,8 @@ export function introspectionPlugin<C extends object>(requestTimeoutMs: number):
       const deadline = Date.now() + requestTimeoutMs;
       return {
         async responseForOperation({ schema, document, operation, request }): Promise<GraphQLResponse | null> {
+          // No operation resolved (several, none named): execution answers that error.
+          if (!operation) return null;
           const roots = introspectionRoots(operation);
           if (!roots) return null;
           let cache = caches.get(schema);
@@ -83,6 +85,7 @@ export function introspectionPlugin<C extends object>(requestTimeoutMs: number):
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data } } };
         },
         async executionDidStart({ document, operation }) {
+          if (!operation) return;
           const shape = operationShapes(document).find((s) => s.operation === operation)?.shape;
           if (!shape || shape.introspectionLists === 0) return;
           return {
