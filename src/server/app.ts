@@ -141,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
-  app.use("/export", exportRouter(store));
+  app.use("/export", exportRouter(store, { maxElements: limits.maxExportElements }));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");
