@@ -47,7 +47,8 @@ describe("cheap hostile requests [memory]", () => {
   let server: TestServer;
   beforeAll(async () => {
     store = await openSeeded(MEMORY_CASE);
-    server = await startServer(store);
+    // A budget no test here spends: these tests are about the limits of one request.
+    server = await startServer(store, { rateLimit: { points: Number.MAX_SAFE_INTEGER } });
   });
   afterAll(async () => {
     await server.close();
@@ -114,7 +115,7 @@ describe("cheap hostile requests [memory]", () => {
     expect(repeated.body.data).toEqual(once.body.data);
     // Different arguments under one name still conflict: the repeats are not what made them valid.
     const conflict = await server.post({ query: `{ model(slug: "gpt-4") { name } model(slug: "gpt-4") { name } model(slug: "claude-3-opus") { name } }` });
-    expect(conflict.status).toBe(400);
+    expect(conflict.body.data).toBeUndefined();
     expect(conflict.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 

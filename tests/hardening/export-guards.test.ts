@@ -97,6 +97,33 @@ describe("the export size cap", () => {
   });
 });
 
+describe("exports against the app's budgets", () => {
+  let store: GraphStore;
+  let server: TestServer;
+  beforeAll(async () => {
+    store = await openSeeded(MEMORY_CASE);
+    server = await startServer(store, { rateLimit: { points: 500 } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  it("refuses a whole export the client's budget cannot pay with 429, while a neighborhood is still served", async () => {
+    const { nodes, relationships } = await store.counts();
+    expect((nodes + relationships) * EXPORT_POINTS_PER_ELEMENT).toBeGreaterThan(500);
+    const res = await fetch(`${server.url}/export/graph.graphml`);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(res.headers.get("x-ratelimit-limit")).toBe("500");
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe("RATE_LIMITED");
+    const slice = await fetch(`${server.url}/export/graph.graphml?around=${GPT4}&depth=1&limit=10`);
+    expect(slice.status).toBe(200);
+    expect(Number(slice.headers.get("x-ratelimit-remaining"))).toBeLessThan(500);
+    expect(await slice.text()).toContain("GPT-4");
+  });
+});
+
 describe("the export's price", () => {
   let store: GraphStore;
   let url: string;

@@ -152,8 +152,8 @@ describe.each(STORE_CASES)("limits [$name]", (storeCase) => {
 
 describe("limit settings (config.ts)", () => {
   it("reads each limit from its variable, and refuses values out of range", () => {
-    const limits = loadConfig({ KG_MAX_DEPTH: "7", KG_MAX_COST: "1000", KG_MAX_ALIASES: "5", KG_MAX_FIELDS: "50", KG_MAX_TOKENS: "500", KG_MAX_BODY_BYTES: "2048", KG_MAX_BATCH: "1", KG_REQUEST_TIMEOUT_MS: "2000" }).limits;
-    expect(limits).toEqual({ maxDepth: 7, maxCost: 1000, maxAliases: 5, maxFields: 50, maxTokens: 500, maxBodyBytes: 2048, maxBatch: 1, requestTimeoutMs: 2000 });
+    const limits = loadConfig({ KG_MAX_DEPTH: "7", KG_MAX_COST: "1000", KG_MAX_ALIASES: "5", KG_MAX_FIELDS: "50", KG_MAX_TOKENS: "500", KG_MAX_BODY_BYTES: "2048", KG_MAX_BATCH: "1", KG_REQUEST_TIMEOUT_MS: "2000", KG_EXPORT_MAX_ELEMENTS: "300" }).limits;
+    expect(limits).toEqual({ maxDepth: 7, maxCost: 1000, maxAliases: 5, maxFields: 50, maxTokens: 500, maxBodyBytes: 2048, maxBatch: 1, requestTimeoutMs: 2000, maxExportElements: 300 });
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
     expect(() => loadConfig({ KG_MAX_DEPTH: "0" })).toThrow(ConfigError);
     expect(() => loadConfig({ KG_MAX_COST: "lots" })).toThrow(ConfigError);
