@@ -163,8 +163,11 @@ export function queryTooComplex(message: string, details: { limit?: string; max?
   return raise(ErrorCode.QUERY_TOO_COMPLEX, message, details);
 }
 
-/** The client's budget is spent until `resetAt`; `Retry-After` says in how many seconds (RFC 9110). */
-export function rateLimited(message: string, details: { limit: number; cost: number; remaining: number; resetAt: Date }): GraphQLError {
+/**
+ * The client's budget is spent until `resetAt`; `Retry-After` says in how many seconds (RFC 9110).
+ * `budget` is its points per window (not `limit`, which names a limit of QUERY_TOO_COMPLEX).
+ */
+export function rateLimited(message: string, details: { budget: number; cost: number; remaining: number; resetAt: Date }): GraphQLError {
   const retryAfter = Math.max(1, Math.ceil((details.resetAt.getTime() - Date.now()) / 1000));
   return raise(ErrorCode.RATE_LIMITED, message, { ...details, resetAt: details.resetAt.toISOString(), retryAfter }, new Map([["retry-after", String(retryAfter)]]));
 }

@@ -58,7 +58,10 @@ function locals(res: Response): RequestLocals {
   return res.locals as RequestLocals;
 }
 
-/** Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response. */
+/**
+ * Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response,
+ * and says who sent it (its key, checked once: the budget and the GraphQL context both need it).
+ */
 function requestIds(logger: Logger, authenticate: Authenticator, outage: OutageLog): RequestHandler {
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
@@ -95,15 +98,15 @@ const bodyAlwaysSet: RequestHandler = (req, _res, next) => {
 
 /**
  * Every error of a route outside GraphQL execution (the JSON parser's, the app's own refusals,
- * /export, the pages, unknown paths) is answered here, in the one shape errors.ts gives, and
- * logged at its code's level (masked internal errors with their stack and request id).
+ * /export, the pages, unknown paths) is answered here, in the one shape errors.ts gives; masked
+ * internal errors are logged with their stack and request id.
  */
 function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const { code } = sendError(res, error);
-    const level = logLevelOf(code);
-    if (level !== "debug") logger[level](level === "error" ? "internal error" : "request refused", { requestId: locals(res).requestId, code, err: error });
+    // Bugs are logged here with their stack; a 503's line is the request's own (requestIds).
+    if (logLevelOf(code) === "error") logger.error("internal error", { requestId: locals(res).requestId, err: error });
   };
 }
 

@@ -93,7 +93,7 @@ export class RequestBudget implements ClientBudget {
       this.last = { remaining: Math.max(0, this.limiter.points - (over.consumedPoints - owed)), resetAt: new Date(Date.now() + over.msBeforeNext) };
       throw rateLimited(
         `This request costs ${total} point${total === 1 ? "" : "s"}, more than the ${this.last.remaining + this.charged} left of your budget of ${this.limiter.points} per ${this.windowSeconds} s; it renews at ${this.last.resetAt.toISOString()}. Smaller pages and fewer levels cost less.`,
-        { limit: this.limiter.points, cost: total, remaining: this.last.remaining, resetAt: this.last.resetAt },
+        { budget: this.limiter.points, cost: total, remaining: this.last.remaining, resetAt: this.last.resetAt },
       );
     });
     this.spent += Math.max(0, cost);

@@ -4,6 +4,7 @@
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
 import type { Precondition, PreconditionFailure } from "../domain/preconditions.js";
+import type { CoverageRow } from "../domain/scope.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
 import type { SortKey } from "../domain/sort-keys.js";
 
@@ -41,16 +42,8 @@ export interface SearchHit {
   score: number;
 }
 
-/** How a report covers one country's models (Report.coverage). */
-export interface CoverageRow {
-  /** The models' country (own, else first developer's); null when unknown. */
-  countryCode: string | null;
-  /** Models inside the report's declared scope. */
-  inScope: number;
-  included: number;
-  /** Claimed by a source, or in scope and not included when the report's inclusions are complete. */
-  omitted: number;
-}
+/** How a report covers one country's models (Report.coverage): the rule is domain/scope.ts. */
+export type { CoverageRow } from "../domain/scope.js";
 
 /**
  * A piece of the graph for drawing and export: nodes, and relationships whose two ends are both

@@ -131,7 +131,7 @@ describe("the export's price", () => {
   const charged: number[] = [];
   let budget = Infinity;
   const charge: Charge = async (_res, cost) => {
-    if (cost > budget) throw rateLimited("spent", { limit: 100, cost, remaining: budget, resetAt: new Date(Date.now() + 30_000) });
+    if (cost > budget) throw rateLimited("spent", { budget: 100, cost, remaining: budget, resetAt: new Date(Date.now() + 30_000) });
     budget -= cost;
     charged.push(cost);
   };

@@ -52,7 +52,7 @@ describe("per-client budgets", () => {
     expect(answer.status).toBe(429);
     const retryAfter = Number(answer.headers.get("retry-after"));
     expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 600).toBe(true);
-    expect(answer.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", limit: POINTS, cost, retryAfter });
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", budget: POINTS, cost, retryAfter });
     expect(answer.body.errors[0].message).toMatch(/budget of 120 per 600 s/);
     // The refused request paid its first point only.
     expect(budgetHeaders(answer.headers)).toMatchObject({ limit: POINTS, remaining: POINTS - served * cost - 1 });
