@@ -7,28 +7,20 @@
 // A failed append (disk full, I/O error) is cut back off the journal, so the journal only ever holds
 // whole lines of writes that were saved.
 import { constants } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { SerializedGraph } from "graphology-types";
 import type { GraphBatch } from "../../domain/graph.js";
+import { scanJournal, type JournalScan } from "./journal.js";
+import { SNAPSHOT, syncDir, writeSnapshot, type GraphSource } from "./snapshot-file.js";
 
-const SNAPSHOT = "graph.json";
 const JOURNAL = "graph.journal";
 /** The journal is folded into the snapshot once it is bigger than both the snapshot and this. */
 const COMPACT_MIN_BYTES = 64 * 1024 * 1024;
-/** Snapshot text is written in pieces of about this size, so no string holds the whole graph. */
-const CHUNK_CHARS = 1 << 20;
 /** The file a readiness probe writes and deletes (probe()). */
 const PROBE = "graph.probe";
 /** A probe writes as much as the write that failed, up to this. */
 const PROBE_MAX_BYTES = 1 << 20;
-
-/** What a snapshot is written from: the graph's nodes and edges, visited one by one. */
-export interface GraphSource {
-  options: SerializedGraph["options"];
-  forEachNode(visit: (key: string, attributes: object) => void): void;
-  forEachEdge(visit: (key: string, attributes: object, source: string, target: string) => void): void;
-}
 
 async function sizeOf(file: string): Promise<number> {
   try {
@@ -42,51 +34,8 @@ async function sizeOf(file: string): Promise<number> {
 /** The snapshot or a journal line cannot be read: `kg verify` tells where, `kg repair` sets the journal's damage aside. */
 export class StoreDamagedError extends Error {}
 
-/** One whole line of the journal: the write it holds, or why it cannot be read. */
-export interface JournalLine {
-  /** 1-based line number. */
-  line: number;
-  /** Byte offset of the line's start in the journal. */
-  offset: number;
-  batch: GraphBatch | null;
-  error: string | null;
-}
-
-export interface JournalScan {
-  lines: JournalLine[];
-  /** Bytes of the whole lines (each ends with a newline). */
-  wholeBytes: number;
-  /** Bytes after the last newline: an append torn by a crash, never acknowledged. */
-  tornBytes: number;
-}
-
 export interface SavedGraph extends JournalScan {
   snapshot: SerializedGraph | null;
-}
-
-/** Splits journal text into whole lines, parsing each; a line that does not parse keeps its error. */
-export function scanJournal(text: string): JournalScan {
-  const parts = text.split("\n");
-  const lines: JournalLine[] = [];
-  let offset = 0;
-  // The text after the last newline is a torn append.
-  for (let i = 0; i < parts.length - 1; i++) {
-    const part = parts[i];
-    let batch: GraphBatch | null = null;
-    let error: string | null = null;
-    try {
-      batch = JSON.parse(part) as GraphBatch;
-      if (!batch || !Array.isArray(batch.nodes) || !Array.isArray(batch.relationships)) {
-        batch = null;
-        error = "the line is not a write (no nodes and relationships)";
-      }
-    } catch (e) {
-      error = (e as Error).message;
-    }
-    lines.push({ line: i + 1, offset, batch, error });
-    offset += Buffer.byteLength(part) + 1;
-  }
-  return { lines, wholeBytes: offset, tornBytes: Buffer.byteLength(parts[parts.length - 1]) };
 }
 
 /** What tells one version of a file from another: a compaction renames a new snapshot into place. */
@@ -97,16 +46,6 @@ async function identityOf(file: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
     throw error;
-  }
-}
-
-/** Makes a rename or a new file in `dir` durable: syncing a file does not sync its directory entry. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
@@ -351,64 +290,4 @@ export class GraphFiles {
     await this.journal?.close();
     this.journal = null;
   }
-}
-
-/**
- * Writes graphology's serialized form piece by piece into a temp file, syncs it, renames it into
- * place and syncs the directory (so the rename is durable before the journal is emptied). A failure
- * removes the temp file: a partial snapshot would hold space that a full disk needs back.
- */
-export async function writeSnapshot(dir: string, graph: GraphSource): Promise<number> {
-  await mkdir(dir, { recursive: true });
-  const target = path.join(dir, SNAPSHOT);
-  const temp = `${target}.${process.pid}.tmp`;
-  let handle: FileHandle | null = null;
-  let bytes = 0;
-  try {
-    handle = await open(temp, "w");
-    const file = handle;
-    let chunk = "";
-    const pieces: string[] = [];
-    const put = (text: string) => {
-      chunk += text;
-      if (chunk.length >= CHUNK_CHARS) {
-        pieces.push(chunk);
-        chunk = "";
-      }
-    };
-    const flush = async () => {
-      for (const piece of pieces.splice(0)) {
-        const buffer = Buffer.from(piece);
-        await file.write(buffer);
-        bytes += buffer.length;
-      }
-    };
-    put(`{"options":${JSON.stringify(graph.options)},"attributes":{},"nodes":[`);
-    // Visitors are synchronous, so pieces are collected per kind of item and written after it.
-    let first = true;
-    graph.forEachNode((key, attributes) => {
-      put(`${first ? "" : ","}${JSON.stringify({ key, attributes })}`);
-      first = false;
-    });
-    await flush();
-    put(`],"edges":[`);
-    first = true;
-    graph.forEachEdge((key, attributes, source, target) => {
-      put(`${first ? "" : ","}${JSON.stringify({ key, source, target, attributes })}`);
-      first = false;
-    });
-    put("]}");
-    pieces.push(chunk);
-    await flush();
-    await file.sync();
-    await file.close();
-    handle = null;
-    await rename(temp, target);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  await syncDir(dir);
-  return bytes;
 }
