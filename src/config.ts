@@ -58,6 +58,11 @@ export interface Limits {
   maxBatch: number;
   /** Time one request may take, in ms, including the time to receive it (KG_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs: number;
+  /**
+   * Nodes plus relationships a whole-graph export (/export/graph.*) may hold; a larger graph is
+   * refused with QUERY_TOO_COMPLEX, `limit: "export"`, and exported by neighborhoods (KG_EXPORT_MAX_ELEMENTS).
+   */
+  maxExportElements: number;
 }
 
 /**
@@ -149,6 +154,8 @@ function limits(env: NodeJS.ProcessEnv): Limits {
     maxBodyBytes: int(env, "KG_MAX_BODY_BYTES", 100 * 1024, 1024, 50 * 1024 * 1024),
     maxBatch: int(env, "KG_MAX_BATCH", 10, 1, 100),
     requestTimeoutMs: int(env, "KG_REQUEST_TIMEOUT_MS", 15_000, 100, 600_000),
+    // The seed with both datasets holds 12,619 (a 6.4 MB GraphML file); about 500 bytes each.
+    maxExportElements: int(env, "KG_EXPORT_MAX_ELEMENTS", 50_000, 1, 10_000_000),
   };
 }
 

@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import type { Context } from "./context.js";
 import { classify, ErrorCode, formatError, logLevelOf, statusOf, worstCode } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
-import { depthLimit, selectionLimits } from "./limits/limit-rules.js";
+import { introspectionPlugin } from "./limits/introspection.js";
+import { preValidation } from "./limits/pre-validation.js";
 import { getSchema } from "./schema.js";
 
 export interface ApolloOptions {
@@ -80,6 +81,8 @@ function internalErrorLog(onInternalError: (error: unknown, requestId: string) =
 
 export async function createApollo(options: ApolloOptions = {}): Promise<ApolloServer<Context>> {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // The shape limits run before validation (limits/pre-validation.ts), not as validation rules.
+  const shapeLimits = preValidation<Context>(limits);
   return new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -92,12 +95,14 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     // A batch (a JSON array of operations) shares its loaders and one cost budget; app.ts caps its length.
     allowBatchedHttpRequests: limits.maxBatch > 1,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [depthLimit(limits.maxDepth), selectionLimits(limits)],
+    validationRules: [shapeLimits.rule],
     formatError,
     plugins: [
       responsePlugin,
+      shapeLimits.plugin,
       // Each operation within the limits is charged to its client's budget, when the request has one.
       costLimitPlugin<Context>(limits.maxCost, async (context, cost) => context.budget?.charge(cost)),
+      introspectionPlugin<Context>(limits.requestTimeoutMs),
       internalErrorLog(options.onInternalError ?? (() => undefined)),
       ApolloServerPluginLandingPageDisabled(),
       // The API sets no cache hints, and Apollo's default cache-control plugin costs a cache lookup per

@@ -8,16 +8,16 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, type ApiKey, type HttpConfig, type Limits, type RateLimitConfig } from "../config.js";
-import { StorageFailedError, type GraphStore } from "../store/port.js";
+import { StorageFailedError, StoreUnavailableError, type GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext, type Auth } from "../graphql/context.js";
 import { badUserInput, HTTP_STATUS, logLevelOf, notFound, queryTooComplex, sendError } from "../graphql/errors.js";
 import { authenticator, type Authenticator } from "./auth.js";
-import type { Logger } from "./logger.js";
+import { outageLog, type Logger, type OutageLog } from "./logger.js";
 import { exportRouter } from "./export/routes.js";
 import { servePage } from "./pages.js";
 import { corsReads, getCachePlugin, getQueriesPass } from "./public-reads.js";
-import { budgetMiddleware, budgetOf, budgetPlugin, Budgets } from "./rate-limit.js";
+import { budgetMiddleware, budgetOf, budgetPlugin, Budgets, chargeClient } from "./rate-limit.js";
 
 export interface AppOptions {
   store: GraphStore;
@@ -62,7 +62,7 @@ function locals(res: Response): RequestLocals {
  * Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response,
  * and says who sent it (its key, checked once: the budget and the GraphQL context both need it).
  */
-function requestIds(logger: Logger, authenticate: Authenticator): RequestHandler {
+function requestIds(logger: Logger, authenticate: Authenticator, outage: OutageLog): RequestHandler {
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
     const requestId = typeof given === "string" && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -70,7 +70,8 @@ function requestIds(logger: Logger, authenticate: Authenticator): RequestHandler
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Date.now() - locals(res).startedAt };
-      if (res.statusCode >= 500) logger.warn("request failed", fields);
+      // During a store outage its 503s are counted into the outage's lines instead.
+      if (res.statusCode >= 500 && !outage.refused(res.statusCode)) logger.warn("request failed", fields);
       else logger.debug("request", fields);
     });
     next();
@@ -115,7 +116,9 @@ const unknownPath: RequestHandler = (req, _res, next) => {
 };
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { store, logger } = options;
+  const { logger } = options;
+  const outage = outageLog(logger, options.store.name);
+  const store = outage.watch(options.store);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const httpConfig = options.http ?? DEFAULT_HTTP;
   const budgets = new Budgets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -138,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.set("etag", false);
   // Behind a proxy, req.ip (whose budget a request spends) is the client's, not the proxy's.
   if (httpConfig.trustProxyHops > 0) app.set("trust proxy", httpConfig.trustProxyHops);
-  app.use(requestIds(logger, authenticate));
+  app.use(requestIds(logger, authenticate, outage));
   // Preflights are answered here, before any budget is charged.
   app.use(corsReads(httpConfig));
   app.get("/healthz", (_req, res) => {
@@ -149,9 +152,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await store.ping();
       res.json({ status: "ready", store: store.name });
     } catch (error) {
-      // The reason (a host, a driver message) goes to the log, not to whoever asks; a storage
-      // failure (disk full) is told, as the operator must act on it and it names nothing secret.
-      logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
+      // The reason (a host, a driver message) goes to the log once per outage (outageLog), not to
+      // whoever asks; a storage failure (disk full) is told, as the operator must act on it and it
+      // names nothing secret.
+      if (!(error instanceof StoreUnavailableError) || error instanceof StorageFailedError) logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
       const reason = error instanceof StorageFailedError ? { reason: error.message } : {};
       res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json({ status: "unavailable", store: store.name, ...reason });
     }
@@ -160,7 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(budgetMiddleware(budgets, (res) => locals(res).auth));
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
-  app.use("/export", exportRouter(store));
+  app.use("/export", exportRouter(store, { maxElements: limits.maxExportElements, charge: chargeClient }));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");

@@ -1,6 +1,8 @@
 // Structured JSON logs on stderr, one line per event, written by pino. The interface stays the
-// small one the server uses (message, then fields), so callers do not depend on pino.
+// small one the server uses (message, then fields), so callers do not depend on pino. Store
+// outages are logged as two events, not one line per refused request (outageLog).
 import { pino, stdSerializers, stdTimeFunctions, type Logger as Pino } from "pino";
+import { StorageFailedError, StoreUnavailableError, type GraphStore } from "../store/port.js";
 
 export type Level = "debug" | "info" | "warn" | "error";
 
@@ -39,4 +41,53 @@ export function createLogger(level: Level | "silent", write?: (line: string) => 
       destination,
     ),
   );
+}
+
+/**
+ * What the log says about store outages: one warning when the store goes down (with the first
+ * error), one line when it is back (how long it was down, how many requests were refused), and
+ * nothing per refused request in between. An outage refuses every request, so a line per 503
+ * buried the log (16,000 identical lines per Neo4j outage).
+ */
+export interface OutageLog {
+  /** The store, watched: a call failing with StoreUnavailableError starts an outage, any call that succeeds ends it. */
+  watch(store: GraphStore): GraphStore;
+  /** Counts a 503 answered during an outage and says so (true); the caller logs other failures itself. */
+  refused(status: number): boolean;
+}
+
+export function outageLog(logger: Logger, store: string, now: () => number = Date.now): OutageLog {
+  let outage: { since: number; refused: number } | null = null;
+  const up = () => {
+    if (!outage) return;
+    logger.info("store available again", { store, downMs: now() - outage.since, refused: outage.refused });
+    outage = null;
+  };
+  const down = (error: unknown) => {
+    // A storage failure (disk full) refuses writes only and says why on each: not an outage of the store.
+    if (outage || !(error instanceof StoreUnavailableError) || error instanceof StorageFailedError) return;
+    outage = { since: now(), refused: 0 };
+    logger.warn("store unavailable", { store, err: error });
+  };
+  return {
+    watch(watched) {
+      return new Proxy(watched, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (typeof value !== "function") return value;
+          return (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+            // Observed on a branch of its own: the caller still gets (and handles) the original promise.
+            if (result instanceof Promise) result.then(up, down);
+            return result;
+          };
+        },
+      });
+    },
+    refused(status) {
+      if (!outage || status !== 503) return false;
+      outage.refused++;
+      return true;
+    },
+  };
 }

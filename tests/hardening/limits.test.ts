@@ -50,8 +50,10 @@ describe("the cost of operations (numbers stated in docs/operations.md)", () => 
     }
   });
 
-  it("charges nothing for GraphiQL's introspection query", async () => {
-    expect(await costOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }))).toBe(0);
+  it("prices GraphiQL's introspection query (nothing is free), well under the default limit", async () => {
+    const cost = await costOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    expect(cost).toBeGreaterThan(1_000);
+    expect(cost).toBeLessThan(DEFAULT_LIMITS.maxCost / 10);
   });
 
   it("prices a connection at its page size times each item, and a page size above 100 at 100", async () => {
@@ -150,8 +152,8 @@ describe.each(STORE_CASES)("limits [$name]", (storeCase) => {
 
 describe("limit settings (config.ts)", () => {
   it("reads each limit from its variable, and refuses values out of range", () => {
-    const limits = loadConfig({ KG_MAX_DEPTH: "7", KG_MAX_COST: "1000", KG_MAX_ALIASES: "5", KG_MAX_FIELDS: "50", KG_MAX_TOKENS: "500", KG_MAX_BODY_BYTES: "2048", KG_MAX_BATCH: "1", KG_REQUEST_TIMEOUT_MS: "2000" }).limits;
-    expect(limits).toEqual({ maxDepth: 7, maxCost: 1000, maxAliases: 5, maxFields: 50, maxTokens: 500, maxBodyBytes: 2048, maxBatch: 1, requestTimeoutMs: 2000 });
+    const limits = loadConfig({ KG_MAX_DEPTH: "7", KG_MAX_COST: "1000", KG_MAX_ALIASES: "5", KG_MAX_FIELDS: "50", KG_MAX_TOKENS: "500", KG_MAX_BODY_BYTES: "2048", KG_MAX_BATCH: "1", KG_REQUEST_TIMEOUT_MS: "2000", KG_EXPORT_MAX_ELEMENTS: "300" }).limits;
+    expect(limits).toEqual({ maxDepth: 7, maxCost: 1000, maxAliases: 5, maxFields: 50, maxTokens: 500, maxBodyBytes: 2048, maxBatch: 1, requestTimeoutMs: 2000, maxExportElements: 300 });
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
     expect(() => loadConfig({ KG_MAX_DEPTH: "0" })).toThrow(ConfigError);
     expect(() => loadConfig({ KG_MAX_COST: "lots" })).toThrow(ConfigError);

@@ -1,9 +1,10 @@
 // The estimated cost of an operation, checked before it runs. A field costs 1 plus its children;
 // a connection costs its page size times its children; other lists cost their `first` (or
-// LIST_ESTIMATE) times their children; introspection costs nothing (GraphiQL must always work).
+// LIST_ESTIMATE) times their children; introspection lists cost what this schema's answer holds
+// (nothing is free: aliases and batches multiplied a free introspection into megabytes).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import { GraphQLError, Kind, getNullableType, isListType, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, Kind, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isListType, isObjectType, isUnionType, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../types/connection-type.js";
 import { badUserInput, queryTooComplex } from "../errors.js";
 
@@ -28,8 +29,61 @@ export function connectionComplexity({ args, childComplexity }: CostArgs): numbe
   return pageOf(args.first, DEFAULT_PAGE_SIZE) * childComplexity;
 }
 
-/** Introspection (`__schema`, `__type`, `__typename`) is free: GraphiQL's own query costs ~220 otherwise. */
-const introspectionEstimator: ComplexityEstimator = ({ field }) => (field.name.startsWith("__") ? 0 : undefined);
+/**
+ * Items each introspection list holds in this schema, on average over its parents: `__Schema.types`
+ * is every type, `__Type.fields` the fields of all types over the number of types, `__Field.args`
+ * the arguments of all fields over the number of fields, and so on. A list then costs what it
+ * answers, like any other list (1 plus its items times what each selects), and GraphiQL's full
+ * introspection query costs about the number of values in its answer.
+ */
+export function introspectionListSizes(schema: GraphQLSchema): Map<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const directives = schema.getDirectives();
+  let fields = 0;
+  let fieldArgs = 0;
+  let inputFields = 0;
+  let enumValues = 0;
+  let interfaces = 0;
+  let possibleTypes = 0;
+  for (const type of types) {
+    if (isObjectType(type) || isInterfaceType(type)) {
+      const own = Object.values(type.getFields());
+      fields += own.length;
+      fieldArgs += own.reduce((n, f) => n + f.args.length, 0);
+      interfaces += type.getInterfaces().length;
+    }
+    if (isInterfaceType(type) || isUnionType(type)) possibleTypes += schema.getPossibleTypes(type).length;
+    if (isInputObjectType(type)) inputFields += Object.keys(type.getFields()).length;
+    if (isEnumType(type)) enumValues += type.getValues().length;
+  }
+  const per = (total: number, parents: number) => (parents > 0 ? total / parents : 0);
+  return new Map([
+    ["__Schema.types", types.length],
+    ["__Schema.directives", directives.length],
+    ["__Type.fields", per(fields, types.length)],
+    ["__Type.inputFields", per(inputFields, types.length)],
+    ["__Type.enumValues", per(enumValues, types.length)],
+    ["__Type.interfaces", per(interfaces, types.length)],
+    ["__Type.possibleTypes", per(possibleTypes, types.length)],
+    ["__Field.args", per(fieldArgs, fields)],
+    ["__Directive.args", per(directives.reduce((n, d) => n + d.args.length, 0), directives.length)],
+    ["__Directive.locations", per(directives.reduce((n, d) => n + d.locations.length, 0), directives.length)],
+  ]);
+}
+
+/**
+ * Introspection lists at their size in this schema (a fraction on average: the total is rounded
+ * up). `__typename` costs nothing: it names the object a field already paid for (and 1,000 of it
+ * are answered once).
+ */
+function introspectionEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const sizes = introspectionListSizes(schema);
+  return ({ type, field, childComplexity }) => {
+    if (field.name === "__typename") return 0;
+    const items = sizes.get(`${type.name}.${field.name}`);
+    return items === undefined ? undefined : 1 + items * childComplexity;
+  };
+}
 
 /** Lists that are not connections: `first`, the number of `ids`, or LIST_ESTIMATE items. */
 const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
@@ -38,13 +92,23 @@ const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return 1 + items * childComplexity;
 };
 
-export const ESTIMATORS: ComplexityEstimator[] = [introspectionEstimator, fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+const estimators = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
+
+/** The estimators for `schema`, made once per schema. */
+export function estimatorsFor(schema: GraphQLSchema): ComplexityEstimator[] {
+  let found = estimators.get(schema);
+  if (!found) {
+    found = [introspectionEstimator(schema), fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })];
+    estimators.set(schema, found);
+  }
+  return found;
+}
 
 /** The cost of one operation of a document (with the document's fragments). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number {
   // A document of just this operation and the fragments: the estimator otherwise sums every operation.
   const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
-  return getComplexity({ schema, query, variables: variables ?? {}, estimators: ESTIMATORS });
+  return Math.ceil(getComplexity({ schema, query, variables: variables ?? {}, estimators: estimatorsFor(schema) }));
 }
 
 /**

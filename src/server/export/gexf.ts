@@ -37,10 +37,11 @@ function attvalues(values: Record<string, Value>, columns: readonly Column[], in
   ];
 }
 
-export function toGexf(graph: ExportGraph): string {
+/** The file line by line, so that a route can stream it (routes.ts) instead of holding it whole. */
+export function* gexfLines(graph: ExportGraph): Generator<string> {
   const nodeColumns = columnsOf(graph.nodeColumns);
   const edgeColumns = columnsOf(graph.edgeColumns);
-  const lines = [
+  yield* [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<gexf ${attributes({ xmlns: GEXF_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation": `${GEXF_NS} ${GEXF_XSD}`, version: "1.3" })}>`,
     `  <meta>`,
@@ -53,16 +54,20 @@ export function toGexf(graph: ExportGraph): string {
     `    <nodes>`,
   ];
   for (const node of graph.nodes) {
-    lines.push(`      <node ${attributes({ id: node.id, label: node.label })}>`, ...attvalues(node.values, nodeColumns, "        "), `      </node>`);
+    yield `      <node ${attributes({ id: node.id, label: node.label })}>`;
+    yield* attvalues(node.values, nodeColumns, "        ");
+    yield `      </node>`;
   }
-  lines.push(`    </nodes>`, `    <edges>`);
+  yield `    </nodes>`;
+  yield `    <edges>`;
   for (const edge of graph.edges) {
-    lines.push(
-      `      <edge ${attributes({ id: edge.id, source: edge.source, target: edge.target, label: edge.type, kind: edge.type })}>`,
-      ...attvalues(edge.values, edgeColumns, "        "),
-      `      </edge>`,
-    );
+    yield `      <edge ${attributes({ id: edge.id, source: edge.source, target: edge.target, label: edge.type, kind: edge.type })}>`;
+    yield* attvalues(edge.values, edgeColumns, "        ");
+    yield `      </edge>`;
   }
-  lines.push(`    </edges>`, `  </graph>`, `</gexf>`, "");
-  return lines.join("\n");
+  yield* [`    </edges>`, `  </graph>`, `</gexf>`, ""];
+}
+
+export function toGexf(graph: ExportGraph): string {
+  return [...gexfLines(graph)].join("\n");
 }

@@ -21,26 +21,34 @@ function dataOf(values: Record<string, Value>, keys: Map<string, { id: string; c
     .map(({ id, column }) => `${indent}<data key="${id}">${escapeXml(String(values[column.name]))}</data>`);
 }
 
-export function toGraphML(graph: ExportGraph): string {
+/** The file line by line, so that a route can stream it (routes.ts) instead of holding it whole. */
+export function* graphMLLines(graph: ExportGraph): Generator<string> {
   const nodeKeys = keyIds(graph.nodeColumns, "n");
   const edgeKeys = keyIds(graph.edgeColumns, "e");
-  const lines = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<graphml ${attributes({ xmlns: GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation": `${GRAPHML_NS} ${GRAPHML_XSD}` })}>`,
-    `  <desc>${escapeXml(graph.title)}</desc>`,
-  ];
+  yield `<?xml version="1.0" encoding="UTF-8"?>`;
+  yield `<graphml ${attributes({ xmlns: GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation": `${GRAPHML_NS} ${GRAPHML_XSD}` })}>`;
+  yield `  <desc>${escapeXml(graph.title)}</desc>`;
   for (const [scope, keys] of [["node", nodeKeys], ["edge", edgeKeys]] as const) {
     for (const { id, column } of keys.values()) {
-      lines.push(`  <key ${attributes({ id, for: scope, "attr.name": column.name, "attr.type": column.type })}/>`);
+      yield `  <key ${attributes({ id, for: scope, "attr.name": column.name, "attr.type": column.type })}/>`;
     }
   }
-  lines.push(`  <graph id="G" edgedefault="directed">`);
+  yield `  <graph id="G" edgedefault="directed">`;
   for (const node of graph.nodes) {
-    lines.push(`    <node ${attributes({ id: node.id })}>`, ...dataOf(node.values, nodeKeys, "      "), `    </node>`);
+    yield `    <node ${attributes({ id: node.id })}>`;
+    yield* dataOf(node.values, nodeKeys, "      ");
+    yield `    </node>`;
   }
   for (const edge of graph.edges) {
-    lines.push(`    <edge ${attributes({ id: edge.id, source: edge.source, target: edge.target })}>`, ...dataOf(edge.values, edgeKeys, "      "), `    </edge>`);
+    yield `    <edge ${attributes({ id: edge.id, source: edge.source, target: edge.target })}>`;
+    yield* dataOf(edge.values, edgeKeys, "      ");
+    yield `    </edge>`;
   }
-  lines.push(`  </graph>`, `</graphml>`, "");
-  return lines.join("\n");
+  yield `  </graph>`;
+  yield `</graphml>`;
+  yield "";
+}
+
+export function toGraphML(graph: ExportGraph): string {
+  return [...graphMLLines(graph)].join("\n");
 }
