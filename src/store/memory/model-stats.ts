@@ -6,6 +6,8 @@
 // groups of a (filter, groupBy), sorted once per order, and their summaries are kept until the next
 // write, so a repeated question costs a binary search and one page of groups.
 import type { NodeRecord, Properties } from "../../domain/graph.js";
+import { matchesModelFilter } from "../../domain/filters.js";
+import { effectiveCountry } from "../../domain/model-country.js";
 import type { ModelFilter } from "../../domain/relations.js";
 import {
   comparableKey,
@@ -21,18 +23,23 @@ import {
 import { compareSortKeys, sortName, type SortKey } from "../../domain/sort-keys.js";
 import type { ModelGroupRow, ModelStatsQuery, Page, Window } from "../port.js";
 import { lowerBound, windowOf } from "./order.js";
+import type { MemoryGraph } from "./storage.js";
 
-/** What the index reads of the embedded store. */
-export interface StatsSource {
-  /** The graphology graph: its change events say which models' facts are stale. */
-  graph: {
-    on(event: string, listener: (payload?: { key?: string; source?: string }) => void): unknown;
-    hasNode(uid: string): boolean;
-    forEachOutEdge(uid: string, cb: (e: string, attrs: unknown, s: string, t: string) => void): void;
-  };
-  modelUids(): Iterable<string>;
-  record(uid: string): NodeRecord;
-  matches(uid: string, filter: ModelFilter): boolean;
+/** What the index reads of the embedded store: its graph and typed adjacency (storage.ts). */
+export type StatsSource = Pick<MemoryGraph, "graph" | "has" | "attrs" | "record" | "uidsOf" | "neighbours" | "countryLinks">;
+
+/** The store's model filter (domain/filters.ts) over the embedded graph, as reads.ts applies it to lists. */
+function matches(source: StatsSource, uid: string, f: ModelFilter): boolean {
+  const { props, searchText } = source.attrs(uid);
+  return matchesModelFilter(
+    {
+      props,
+      searchText,
+      country: () => effectiveCountry(source.countryLinks, uid),
+      developedBy: (organization) => source.neighbours(uid, "DEVELOPED_BY", "out").some((d) => d.uid === organization),
+    },
+    f,
+  );
 }
 
 interface ModelFacts {
@@ -113,13 +120,8 @@ function stateOf(source: StatsSource): State {
   return created;
 }
 
-function out(source: StatsSource, uid: string, type: string): Array<{ uid: string; props: Properties }> {
-  const found: Array<{ uid: string; props: Properties }> = [];
-  source.graph.forEachOutEdge(uid, (_e, attrs, _s, target) => {
-    const e = attrs as { type: string; props: Properties };
-    if (e.type === type) found.push({ uid: target, props: e.props });
-  });
-  return found;
+function out(source: StatsSource, uid: string, type: string): Array<{ uid: string }> {
+  return source.neighbours(uid, type, "out");
 }
 
 const keyOfUid = (uid: string) => uid.slice(uid.indexOf(":") + 1);
@@ -221,7 +223,7 @@ function unindexFacts(index: Index, uid: string): void {
 
 function build(source: StatsSource): Index {
   const index: Index = { facts: new Map(), byYear: new Map(), bySource: new Map(), groupings: new Map() };
-  for (const uid of source.modelUids()) indexFacts(index, factsOf(source, uid));
+  for (const uid of source.uidsOf("Model")) indexFacts(index, factsOf(source, uid));
   return index;
 }
 
@@ -237,7 +239,7 @@ function currentIndex(source: StatsSource): Index {
   const index = state.index;
   for (const uid of state.dirty) {
     unindexFacts(index, uid);
-    if (source.graph.hasNode(uid)) indexFacts(index, factsOf(source, uid));
+    if (source.has(uid)) indexFacts(index, factsOf(source, uid));
   }
   state.dirty.clear();
   return index;
@@ -251,7 +253,7 @@ function candidates(source: StatsSource, index: Index, filter: ModelFilter | nul
   if (filter.releasedYear != null) lists.push(index.byYear.get(String(filter.releasedYear)) ?? none);
   if (filter.listedBy) lists.push(index.bySource.get(filter.listedBy) ?? none);
   const base = lists.length > 0 ? lists.reduce((a, b) => (a.size <= b.size ? a : b)) : index.facts.keys();
-  return [...base].filter((uid) => source.matches(uid, filter));
+  return [...base].filter((uid) => matches(source, uid, filter));
 }
 
 /** Every key of a model's values: the cartesian product over the dimensions. */
