@@ -22,6 +22,8 @@ export interface Probe {
   /** Answers that held data for the asked thing (not null, not empty). */
   nonEmpty: number;
   probed: number;
+  /** Each probed argument set's `data` (the floor's rows), in order, for the answer check (bench/answers.ts). */
+  answers: unknown[];
 }
 
 /**
@@ -35,6 +37,7 @@ export async function probe(url: string, kind: TargetKind, query: QuerySpec, poo
   const sets = pool.slice(0, count);
   const deadline = Date.now() + seconds * 1000;
   let probed = 0;
+  const answers: unknown[] = [];
   for (const args of sets) {
     if (probed >= min && Date.now() > deadline) break;
     probed++;
@@ -44,12 +47,13 @@ export async function probe(url: string, kind: TargetKind, query: QuerySpec, poo
     if (!response.ok || json.errors || json.error) {
       throw new Error(`${query.id} on ${kind} with ${JSON.stringify(args)}: HTTP ${response.status} ${JSON.stringify(json.errors ?? json.error ?? json).slice(0, 500)}`);
     }
+    answers.push(json.data);
     const first = Array.isArray(json.data) ? json.data[0] : Object.values(json.data as object)[0];
     if (first !== null && first !== undefined && !(Array.isArray(first) && first.length === 0)) nonEmpty++;
     if (json.extensions?.stats) calls.push(json.extensions.stats.storeCalls);
   }
   const storeCalls = calls.length ? { min: Math.min(...calls), max: Math.max(...calls), mean: calls.reduce((a, b) => a + b, 0) / calls.length } : null;
-  return { storeCalls, nonEmpty, probed };
+  return { storeCalls, nonEmpty, probed, answers };
 }
 
 /** Drives the target for `seconds` with `connections` concurrent connections. */

@@ -2,7 +2,7 @@
 // of docs/benchmarks.md (between the results markers; the prose around it is written by hand) and
 // docs/benchmarks.svg, a bar chart drawn here as SVG text.
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../src/config.js";
@@ -26,8 +26,8 @@ export interface Cell {
   requests?: number;
   failures?: number;
   storeCalls?: { min: number; max: number; mean: number } | null;
-  /** req/s of every round; the cell shows the best. */
-  rounds?: number[];
+  /** req/s of every round, by round (null: not measured); the cell shows the median and the spread. */
+  rounds?: Array<number | null>;
   error?: string;
 }
 
@@ -58,10 +58,9 @@ export interface Results {
   lookup?: LookupComparison & { at: string };
 }
 
-const DOCS = path.join(PROJECT_ROOT, "docs");
-const JSON_FILE = path.join(DOCS, "benchmarks.json");
-const MD_FILE = path.join(DOCS, "benchmarks.md");
-const SVG_FILE = path.join(DOCS, "benchmarks.svg");
+/** Where the report goes: docs/ unless `npm run bench -- --out <dir>` names another (a trial run). */
+export const DOCS = path.join(PROJECT_ROOT, "docs");
+const files = (dir: string) => ({ JSON_FILE: path.join(dir, "benchmarks.json"), MD_FILE: path.join(dir, "benchmarks.md"), SVG_FILE: path.join(dir, "benchmarks.svg") });
 const START = "<!-- bench:results:start (written by npm run bench; edit outside these markers) -->";
 const END = "<!-- bench:results:end -->";
 const SCALE_ORDER = ["S", "M", "L"];
@@ -88,7 +87,8 @@ function versions(): Record<string, string> {
   return { node: process.version, ...Object.fromEntries(names.map((n) => [n, packageVersion(n)])) };
 }
 
-export async function readResults(): Promise<Results> {
+export async function readResults(dir = DOCS): Promise<Results> {
+  const { JSON_FILE } = files(dir);
   try {
     return JSON.parse(await readFile(JSON_FILE, "utf8")) as Results;
   } catch {
@@ -106,8 +106,31 @@ function rps(cell: Cell | undefined): number | null {
   return cell?.requestsPerSecond !== undefined && !cell.error ? cell.requestsPerSecond : null;
 }
 
-function ratio(a: number | null, b: number | null): string {
-  return a !== null && b !== null && b > 0 ? `${(a / b).toFixed(2)}` : "–";
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A cell's ratio over another's: the median of the per-round ratios, each from the two cells' runs of
+ * the same round (measured minutes apart, in the rotating order), with their spread; from the
+ * cells' medians where rounds were not kept (older results).
+ */
+function roundRatio(x: Cell | undefined, y: Cell | undefined): { median: number; min: number; max: number } | null {
+  if (rps(x ?? undefined) === null || rps(y ?? undefined) === null) return null;
+  const per = (x!.rounds ?? []).flatMap((v, r) => {
+    const w = y!.rounds?.[r];
+    return v !== null && v !== undefined && w ? [v / w] : [];
+  });
+  if (!per.length || !y!.rounds) return { median: rps(x!)! / rps(y!)!, min: rps(x!)! / rps(y!)!, max: rps(x!)! / rps(y!)! };
+  return { median: median(per), min: Math.min(...per), max: Math.max(...per) };
+}
+
+function ratioText(x: Cell | undefined, y: Cell | undefined, spread = true): string {
+  const r = roundRatio(x, y);
+  if (!r) return "–";
+  return spread && r.min !== r.max ? `${r.median.toFixed(2)}<br>${r.min.toFixed(2)}–${r.max.toFixed(2)}` : r.median.toFixed(2);
 }
 
 function describeCell(cell: Cell | undefined): string {
@@ -115,7 +138,9 @@ function describeCell(cell: Cell | undefined): string {
   if (cell.error) return `failed: ${cell.error.replaceAll("|", "/").slice(0, 80)}`;
   const calls = cell.storeCalls ? `<br>${cell.storeCalls.min === cell.storeCalls.max ? fmt(cell.storeCalls.min) : `${fmt(cell.storeCalls.min)}–${fmt(cell.storeCalls.max)}`} calls` : "";
   const failed = cell.failures ? `<br>**${cell.failures} failed**` : "";
-  return `**${fmt(cell.requestsPerSecond!)}**/s<br>${fmt(cell.p50!)} / ${fmt(cell.p99!)} ms${calls}${failed}`;
+  const measured = (cell.rounds ?? []).filter((r): r is number => r !== null && r !== undefined);
+  const spread = measured.length > 1 ? ` (${fmt(Math.min(...measured))}–${fmt(Math.max(...measured))})` : "";
+  return `**${fmt(cell.requestsPerSecond!)}**/s${spread}<br>${fmt(cell.p50!)} / ${fmt(cell.p99!)} ms${calls}${failed}`;
 }
 
 function scaleTable(result: ScaleResult): string {
@@ -123,8 +148,8 @@ function scaleTable(result: ScaleResult): string {
   const head = `| query | ${targets.map((t) => `(${t.id}) ${t.label}`).join(" | ")} | a/c | a/d |`;
   const rule = `|---|${targets.map(() => "---:").join("|")}|---:|---:|`;
   const rows = QUERIES.filter((q) => result.cells.some((c) => c.query === q.id)).map((q) => {
-    const a = rps(cellOf(result, "a", q.id));
-    return `| ${q.id} ${q.title} | ${targets.map((t) => describeCell(cellOf(result, t.id, q.id))).join(" | ")} | ${ratio(a, rps(cellOf(result, "c", q.id)))} | ${ratio(a, rps(cellOf(result, "d", q.id)))} |`;
+    const a = cellOf(result, "a", q.id);
+    return `| ${q.id} ${q.title} | ${targets.map((t) => describeCell(cellOf(result, t.id, q.id))).join(" | ")} | ${ratioText(a, cellOf(result, "c", q.id))} | ${ratioText(a, cellOf(result, "d", q.id))} |`;
   });
   const load = [
     result.load.neo4j ? `Neo4j ${fmt(result.load.neo4j.nodes)} nodes + ${fmt(result.load.neo4j.relationships)} relationships in ${fmt(result.load.neo4j.seconds, 1)} s (${fmt(result.load.neo4j.rate)} nodes+rels/s)` : null,
@@ -133,9 +158,9 @@ function scaleTable(result: ScaleResult): string {
   return [
     `### ${result.scale}: ${fmt(result.models)} models`,
     "",
-    `Run ${result.at.slice(0, 16).replace("T", " ")} UTC, ${result.duration} s per cell and round at ${result.connections} connections, best of ${result.rounds ?? 1} rounds; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")}. Loaded: ${load.join("; ")}.`,
+    `Run ${result.at.slice(0, 16).replace("T", " ")} UTC, ${result.duration} s per cell and round at ${result.connections} connections, ${result.rounds ?? 1} rounds in a rotating target order; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")}. Loaded: ${load.join("; ")}.`,
     "",
-    "Each cell: requests per second, p50 / p99 latency, store calls per request (this API). a/c and a/d: req/s of (a) over (c) and over (d).",
+    "Each cell: requests per second of the median round (the slowest–fastest round), its p50 / p99 latency, store calls per request (this API). a/c and a/d: req/s of (a) over (c) and over (d), the median of the per-round ratios (each from one round's pair), with their spread.",
     "",
     head,
     rule,
@@ -151,12 +176,15 @@ function verdicts(results: Results): string {
   const check = (ok: boolean) => (ok ? "met" : "**not met**");
   for (const s of scales) {
     const r = results.scales[s];
-    const ac = (["Q1", "Q2", "Q3"] as QueryId[]).map((q) => [q, rps(cellOf(r, "a", q)), rps(cellOf(r, "c", q))] as const);
-    const ad = QUERIES.map((q) => [q.id, rps(cellOf(r, "a", q.id)), rps(cellOf(r, "d", q.id))] as const);
-    const acOk = ac.every(([, a, c]) => a !== null && c !== null && a >= c);
-    const adOk = ad.every(([, a, d]) => a === null || d === null || a * 2 >= d);
-    lines.push(`- ${s}: (a) at least as fast as (c) on Q1-Q3: ${check(acOk)} (${ac.map(([q, a, c]) => `${q} ${ratio(a, c)}x`).join(", ")}); ` +
-      `(a) within 2x of (d): ${check(adOk)} (${ad.map(([q, a, d]) => `${q} ${ratio(a, d)}x`).join(", ")}).`);
+    const measured = QUERIES.filter((q) => r.cells.some((c) => c.query === q.id));
+    const pairs = (y: TargetId) => measured.map((q) => [q.id, roundRatio(cellOf(r, "a", q.id), cellOf(r, y, q.id))?.median ?? null] as const);
+    const list = (xs: ReadonlyArray<readonly [string, number | null]>) => xs.map(([q, x]) => `${q} ${x === null ? "–" : x.toFixed(2)}x`).join(", ");
+    const ac = pairs("c");
+    const ad = pairs("d");
+    const ma = measured.map((q) => [q.id, roundRatio(cellOf(r, "m", q.id), cellOf(r, "a", q.id))?.median ?? null] as const);
+    lines.push(`- ${s}: a/c >= 1.0 on every query: ${check(ac.every(([, x]) => x !== null && x >= 1))} (${list(ac)}); ` +
+      `a/d >= 0.5: ${check(ad.every(([, x]) => x === null || x >= 0.5))} (${list(ad)})` +
+      (ma.some(([, x]) => x !== null) ? `; (m) at least as fast as (a): ${check(ma.every(([, x]) => x === null || x >= 1))} (m/a ${list(ma)}).` : "."));
   }
   const callsByQuery = QUERIES.map((q) => {
     const per = scales.map((s) => cellOf(results.scales[s], "a", q.id)?.storeCalls).filter((c): c is NonNullable<Cell["storeCalls"]> => !!c);
@@ -264,7 +292,9 @@ ${START}
 ${END}
 `;
 
-export async function writeReport(results: Results): Promise<void> {
+export async function writeReport(results: Results, dir = DOCS): Promise<void> {
+  const { JSON_FILE, MD_FILE, SVG_FILE } = files(dir);
+  await mkdir(dir, { recursive: true });
   results.versions = { ...versions(), ...(results.versions.neo4j ? { neo4j: results.versions.neo4j } : {}) };
   await writeFile(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
   let doc: string;

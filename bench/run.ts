@@ -10,11 +10,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { PROJECT_ROOT } from "../src/config.js";
 import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+import { compareAnswers } from "./answers.js";
 import { measure, probe, type Measurement, type Probe } from "./load.js";
 import { compareScales } from "./memory-lookup.js";
 import { awaitIndexes, clearNeo4j, externalNeo4j, neo4jVersion, startNeo4j, type BenchNeo4j } from "./neo4j.js";
 import { QUERIES, type QueryId } from "./queries.js";
-import { machineInfo, readResults, writeReport, type Cell, type LoadInfo, type ScaleResult } from "./report.js";
+import { DOCS, machineInfo, readResults, writeReport, type Cell, type LoadInfo, type ScaleResult } from "./report.js";
 import { startTarget, TARGETS, type RunningTarget, type TargetId } from "./targets.js";
 
 const SCALES = { S: 1_000, M: 10_000, L: 100_000 } as const;
@@ -30,13 +31,17 @@ interface Options {
   queries: QueryId[];
   neo4jUri: string | null;
   lookup: boolean;
+  /** Where the report is written (docs/ by default). */
+  out: string;
+  /** --profile <dir>: the targets' CPU profiles go there. */
+  profile: string | null;
 }
 
 const USAGE = `usage: npm run bench [-- --scale S|M|L[,S|M|L...]] [--duration seconds] [--rounds n] [--connections n]
-                        [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup]`;
+                        [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup] [--out dir] [--profile dir]`;
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: ["S", "M", "L"], duration: 5, warmup: 1, rounds: 2, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true };
+  const options: Options = { scales: ["S", "M", "L"], duration: 5, warmup: 1, rounds: 3, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true, out: DOCS, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => {
@@ -54,9 +59,12 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--queries") options.queries = list().map((q) => q.toUpperCase() as QueryId);
     else if (flag === "--neo4j-uri") options.neo4jUri = value();
     else if (flag === "--no-lookup") options.lookup = false;
+    else if (flag === "--out") options.out = path.resolve(value());
+    else if (flag === "--profile") options.profile = path.resolve(value());
     else throw new Error(`unknown argument '${argv[i]}'\n${USAGE}`);
   }
   for (const s of options.scales) if (!(s in SCALES)) throw new Error(`unknown scale '${s}'\n${USAGE}`);
+  if (!(options.rounds >= 3)) throw new Error(`--rounds must be at least 3: a cell is the median round\n${USAGE}`);
   if (!(options.duration > 0) || !(options.connections > 0)) throw new Error(`--duration and --connections must be positive\n${USAGE}`);
   return options;
 }
@@ -110,7 +118,7 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
     for (const spec of wanted) {
       const env = spec.store === "neo4j" ? { NEO4J_URI: neo4j.uri, KG_AUTO_SEED: "false", ...spec.env } : { NEO4J_URI: "", KG_DATA_DIR: memoryDir!, KG_AUTO_SEED: "false", ...spec.env };
       try {
-        running.set(spec.id, await startTarget(spec, env));
+        running.set(spec.id, await startTarget(spec, env, options.profile));
       } catch (error) {
         for (const q of queries) fail(spec.id, q.id, error);
       }
@@ -125,22 +133,35 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
           fail(id, q.id, error);
         }
       }
+      // A ratio compares equal answers only: every target answers each argument set as (a) does
+      // (modulo the query's documented tie order), or the run stops here.
+      const answered = [...running].filter(([id]) => probes.has(`${id}|${q.id}`) && id !== "b");
+      const problems = compareAnswers(q, q.args(graph), answered.map(([id, t]) => ({ target: id, kind: t.spec.kind, answers: probes.get(`${id}|${q.id}`)!.answers })));
+      if (problems.length) throw new Error(`${scale}: the targets answer ${q.id} differently, so their ratios would compare different work:\n  ${problems.join("\n  ")}`);
+      if (answered.length > 1) log(`${scale} ${q.id}: ${answered.map(([id]) => `(${id})`).join(", ")} give the same answers to ${Math.min(...answered.map(([id]) => probes.get(`${id}|${q.id}`)!.answers.length))} argument sets`);
+      for (const [id] of answered) probes.get(`${id}|${q.id}`)!.answers.length = 0;
     }
-    // Rounds: each query on every target in turn, so that a change in the machine's load (it is
-    // shared) falls on all targets of a query alike; a cell keeps its best round.
-    const rounds = new Map<string, Measurement[]>();
-    for (let round = 1; round <= options.rounds; round++) {
-      for (const q of queries) {
-        for (const [id, t] of running) {
+    // Rounds: each query on every target in turn, in an order that rotates by round (and query), so
+    // that a change in the machine's load (it is shared) or a target's leftovers fall on no target
+    // more than another. A cell reports the median round and the spread; ratios are per round.
+    const rounds = new Map<string, Array<Measurement | null>>();
+    const ids = [...running.keys()];
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [qi, q] of queries.entries()) {
+        const order = ids.map((_, i) => ids[(i + round + qi) % ids.length]);
+        for (const id of order) {
+          const t = running.get(id)!;
           const key = `${id}|${q.id}`;
           if (!probes.has(key) || cells.some((c) => c.target === id && c.query === q.id)) continue;
+          const measured = rounds.get(key) ?? [];
+          rounds.set(key, measured);
           try {
             const pool = q.args(graph);
             await measure(t.url, t.spec.kind, q, pool, options.warmup, options.connections);
             const m = await measure(t.url, t.spec.kind, q, pool, options.duration, options.connections);
-            rounds.set(key, [...(rounds.get(key) ?? []), m]);
+            measured[round] = m;
             const calls = probes.get(key)?.storeCalls;
-            log(`${scale} round ${round} ${q.id} ${id}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
+            log(`${scale} round ${round + 1} ${q.id} ${id}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
                 `${calls ? `, ${calls.mean.toFixed(1)} store calls` : ""}${m.failures ? `, ${m.failures} FAILED` : ""}`);
           } catch (error) {
             fail(id, q.id, error);
@@ -153,8 +174,10 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
     for (const [key, measured] of rounds) {
       const [target, query] = key.split("|") as [TargetId, QueryId];
       if (cells.some((c) => c.target === target && c.query === query)) continue;
-      const best = measured.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-      cells.push({ target, query, ...best, rounds: measured.map((m) => Math.round(m.requestsPerSecond)), storeCalls: probes.get(key)?.storeCalls ?? null });
+      const done = measured.filter((m): m is Measurement => !!m);
+      if (!done.length) continue;
+      const median = [...done].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond)[Math.floor((done.length - 1) / 2)];
+      cells.push({ target, query, ...median, rounds: Array.from({ length: options.rounds }, (_, r) => (measured[r] ? Math.round(measured[r]!.requestsPerSecond) : null)), storeCalls: probes.get(key)?.storeCalls ?? null });
     }
   } finally {
     for (const t of running.values()) await t.stop();
@@ -169,7 +192,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const needsNeo4j = options.targets.some((id) => TARGETS.find((t) => t.id === id)?.store === "neo4j");
   let neo4j: BenchNeo4j | null = null;
-  const results = await readResults();
+  const results = await readResults(options.out);
   try {
     if (needsNeo4j) {
       if (options.neo4jUri) {
@@ -184,14 +207,14 @@ async function main(): Promise<void> {
     results.machine = machineInfo();
     for (const scale of options.scales) {
       results.scales[scale] = await runScale(scale, options, neo4j ?? externalNeo4j(""));
-      await writeReport(results);
+      await writeReport(results, options.out);
     }
     if (options.lookup) {
       log("embedded store: model lookup at 1k and 100k models (bench/memory-lookup.ts)");
       results.lookup = { ...(await compareScales()), at: new Date().toISOString() };
     }
-    await writeReport(results);
-    log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: docs/benchmarks.md, docs/benchmarks.svg, docs/benchmarks.json`);
+    await writeReport(results, options.out);
+    log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: ${path.relative(process.cwd(), options.out) || "."}/benchmarks.{md,svg,json}`);
   } finally {
     if (neo4j?.owned) await neo4j.stop();
   }

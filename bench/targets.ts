@@ -38,9 +38,11 @@ export interface RunningTarget {
 }
 
 /** Starts a target server and waits for the line that says where it listens. */
-export async function startTarget(spec: TargetSpec, env: NodeJS.ProcessEnv): Promise<RunningTarget> {
+export async function startTarget(spec: TargetSpec, env: NodeJS.ProcessEnv, profileDir: string | null = null): Promise<RunningTarget> {
   const script = path.join(PROJECT_ROOT, "dist", "bench", "servers", spec.script);
-  const child = spawn(process.execPath, [script, ...spec.args], { env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  // --profile: V8 writes the target's CPU profile into the directory when it stops (bench/cpu-profile.ts summarizes it).
+  const node = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.id}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...node, script, ...spec.args], { env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`target ${spec.id} did not start within 300 s`)), 300_000);

@@ -33,6 +33,10 @@ export interface Config {
   limits: Limits;
   /** Keys that may call the curation mutations (KG_API_KEYS); reads need none. */
   apiKeys: ApiKey[];
+  /** Each client's budget of cost points per window (docs/operations.md, Budgets). */
+  rateLimit: RateLimitConfig;
+  /** Who may read the API from a browser on another origin, and how GET reads are cached (docs/operations.md). */
+  http: HttpConfig;
   /**
    * How long a stop (SIGTERM, SIGINT) may take, in ms (KG_SHUTDOWN_TIMEOUT_MS): in-flight requests
    * get half of it to finish, then the journal is folded into the snapshot; past it the process exits 1.
@@ -57,6 +61,37 @@ export interface Limits {
   maxBatch: number;
   /** Time one request may take, in ms, including the time to receive it (KG_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs: number;
+}
+
+/**
+ * Per-client budgets: every request is charged its cost (at least 1 point) against its client's
+ * budget for the current window; a curator's key gets `keyedPoints`, everyone else (by IP) `points`.
+ */
+export interface RateLimitConfig {
+  /** Length of one budget window, in seconds (KG_RATE_LIMIT_WINDOW_S). */
+  windowSeconds: number;
+  /** Points per window for a client without a valid key, counted by IP (KG_RATE_LIMIT_POINTS). */
+  points: number;
+  /** Points per window for a curator's key (KG_RATE_LIMIT_KEYED_POINTS). */
+  keyedPoints: number;
+  /**
+   * Where the counters live (KG_RATE_LIMIT_STORE): `memory`, this process only. A store several API
+   * instances share (rate-limiter-flexible's Redis, Postgres, ... limiters) plugs in at
+   * server/rate-limit.ts's `limiterFor`.
+   */
+  store: "memory";
+}
+
+export interface HttpConfig {
+  /** Origins a browser may read the API from (KG_CORS_ORIGINS): `*` (any, the default) or a comma-separated list. */
+  corsOrigins: "*" | string[];
+  /** `max-age` of a successful GET query's `Cache-Control: public`, in seconds (KG_GET_MAX_AGE_S); 0 sends `no-cache`. */
+  getMaxAgeSeconds: number;
+  /**
+   * Proxies in front of the server whose `X-Forwarded-For` is believed (KG_TRUST_PROXY, a hop count;
+   * 0, the default, believes none): behind one, every client would otherwise share the proxy's IP budget.
+   */
+  trustProxyHops: number;
 }
 
 /** One curator's key: `curator` names who wrote a fact when no source is cited. */
@@ -123,6 +158,51 @@ function limits(env: NodeJS.ProcessEnv): Limits {
 /** The limits with every variable unset: what tests and in-process servers get by default. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(limits({}));
 
+function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const config: RateLimitConfig = {
+    windowSeconds: int(env, "KG_RATE_LIMIT_WINDOW_S", 60, 1, 86_400),
+    // About two visualization walks (377,260 each) a minute, or 500 of the typical examples (<= 1,800).
+    points: int(env, "KG_RATE_LIMIT_POINTS", 1_000_000, 1, Number.MAX_SAFE_INTEGER),
+    keyedPoints: int(env, "KG_RATE_LIMIT_KEYED_POINTS", 10_000_000, 1, Number.MAX_SAFE_INTEGER),
+    store: oneOf(env, "KG_RATE_LIMIT_STORE", ["memory"] as const, "memory"),
+  };
+  if (config.keyedPoints < config.points) throw new ConfigError(`KG_RATE_LIMIT_KEYED_POINTS (${config.keyedPoints}) must be at least KG_RATE_LIMIT_POINTS (${config.points}): a key never gets less`);
+  return config;
+}
+
+/** The budgets with every variable unset. */
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimitConfig> = Object.freeze(rateLimit({}));
+
+function corsOrigins(env: NodeJS.ProcessEnv): "*" | string[] {
+  const raw = env.KG_CORS_ORIGINS?.trim();
+  if (!raw || raw === "*") return "*";
+  return raw.split(",").map((entry, i) => {
+    const origin = entry.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    // An origin is scheme://host[:port], exactly as a browser sends it in `Origin`.
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`KG_CORS_ORIGINS entry ${i + 1} must be '*' or an origin like https://example.org (no path, no trailing slash), got '${origin}'`);
+    }
+    return origin;
+  });
+}
+
+function httpConfig(env: NodeJS.ProcessEnv): HttpConfig {
+  return {
+    corsOrigins: corsOrigins(env),
+    getMaxAgeSeconds: int(env, "KG_GET_MAX_AGE_S", 60, 0, 31_536_000),
+    trustProxyHops: int(env, "KG_TRUST_PROXY", 0, 0, 10),
+  };
+}
+
+/** CORS and caching with every variable unset. */
+export const DEFAULT_HTTP: Readonly<HttpConfig> = Object.freeze(httpConfig({}));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   return {
@@ -150,6 +230,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDatasets: oneOf(env, "KG_SEED_DATASETS", ["true", "false"] as const, "true") === "true",
     limits: limits(env),
     apiKeys: apiKeys(env),
+    rateLimit: rateLimit(env),
+    http: httpConfig(env),
     shutdownTimeoutMs: int(env, "KG_SHUTDOWN_TIMEOUT_MS", 8_000, 100, 600_000),
   };
 }

@@ -25,13 +25,13 @@ export interface ApolloOptions {
 const responsePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, contextValue }) {
+      async willSendResponse({ request, response, contextValue }) {
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
         result.extensions = { ...result.extensions, stats: { storeCalls: contextValue.stats.storeCalls } };
         if (!result.errors?.length) return;
         const worst = worstCode(result.errors.map((e) => e.extensions?.code));
-        const status = worst && statusOf(worst);
+        const status = worst && statusOf(worst, responseMediaType(request.http?.headers.get("accept")));
         if (status) response.http.status = status;
         if (result.errors.some((e) => e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) && contextValue.requestId) {
           result.errors = result.errors.map((e) =>
@@ -42,6 +42,24 @@ const responsePlugin: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** The quality a client's `Accept` gives a media type: its most specific matching range's `q`. */
+function quality(accept: string, type: string): number {
+  let best = { specificity: -1, q: 0 };
+  for (const part of accept.split(",")) {
+    const [range, ...params] = part.trim().toLowerCase().split(";");
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+    const specificity = range === type ? 2 : range === `${type.split("/")[0]}/*` ? 1 : range === "*/*" ? 0 : -1;
+    if (specificity > best.specificity) best = { specificity, q: Number.isFinite(q) ? q : 0 };
+  }
+  return best.q;
+}
+
+/** The media type Apollo answers in: `application/json` unless the client prefers the GraphQL one (Apollo's tie-break). */
+function responseMediaType(accept: string | undefined): "application/json" | "application/graphql-response+json" {
+  if (!accept) return "application/json";
+  return quality(accept, "application/graphql-response+json") > quality(accept, "application/json") ? "application/graphql-response+json" : "application/json";
+}
 
 /** Logs the errors that formatError masks, with the request they happened in. */
 function internalErrorLog(onInternalError: (error: unknown, requestId: string) => void): ApolloServerPlugin<Context> {
@@ -78,7 +96,8 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     formatError,
     plugins: [
       responsePlugin,
-      costLimitPlugin<Context>(limits.maxCost),
+      // Each operation within the limits is charged to its client's budget, when the request has one.
+      costLimitPlugin<Context>(limits.maxCost, async (context, cost) => context.budget?.charge(cost)),
       internalErrorLog(options.onInternalError ?? (() => undefined)),
       ApolloServerPluginLandingPageDisabled(),
       // The API sets no cache hints, and Apollo's default cache-control plugin costs a cache lookup per

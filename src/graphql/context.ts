@@ -13,18 +13,38 @@ export type Auth = { kind: "anonymous" } | { kind: "invalid" } | { kind: "curato
 
 export const ANONYMOUS: Auth = Object.freeze({ kind: "anonymous" });
 
+/** A client's budget as it stands after a request's charges (server/rate-limit.ts keeps it). */
+export interface BudgetState {
+  /** Points per window. */
+  limit: number;
+  /** Points this request was charged so far. */
+  cost: number;
+  remaining: number;
+  resetAt: Date;
+}
+
+/** The budget of the request's client: what the cost limit charges each operation to. */
+export interface ClientBudget {
+  /** Charges `cost` more to the client; rejects with RATE_LIMITED (charging nothing) when the budget cannot pay it. */
+  charge(cost: number): Promise<void>;
+  state(): BudgetState;
+}
+
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
   stats: Stats;
   requestId: string;
   auth: Auth;
+  /** Absent where nothing is charged (in-process execution: tests, the CLI). */
+  budget?: ClientBudget;
 }
 
 export interface ContextOptions {
   batching?: boolean;
   requestId?: string;
   auth?: Auth;
+  budget?: ClientBudget;
   /** The request's time limit and when it started: store reads past it fail with SERVICE_UNAVAILABLE. */
   timeout?: { ms: number; startedAt: number };
 }
@@ -42,5 +62,6 @@ export function createContext(store: GraphStore, options: ContextOptions = {}): 
     stats,
     requestId: options.requestId ?? "",
     auth: options.auth ?? ANONYMOUS,
+    budget: options.budget,
   };
 }

@@ -100,8 +100,19 @@ export function worstCode(codes: readonly unknown[]): AnswerCode | null {
   return worst?.code ?? null;
 }
 
-/** The status our code carries; null for a protocol code, whose status Apollo set. */
-export function statusOf(code: AnswerCode): number | null {
+/**
+ * Request errors: the document could not be parsed or did not validate, so nothing ran. The
+ * GraphQL-over-HTTP spec says a server SHOULD answer these 200 when it answers in the legacy
+ * `application/json` (a client asking for `application/graphql-response+json` gets Apollo's 400).
+ */
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<string>([ApolloServerErrorCode.GRAPHQL_PARSE_FAILED, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]);
+
+/**
+ * The status our code carries; null for a protocol code, whose status Apollo set, except the
+ * request errors of a legacy `application/json` response (200, above).
+ */
+export function statusOf(code: AnswerCode, mediaType: "application/json" | "application/graphql-response+json" = "application/graphql-response+json"): number | null {
+  if (REQUEST_ERROR_CODES.has(code)) return mediaType === "application/json" ? 200 : null;
   return PROTOCOL_CODES.has(code) ? null : BY_CODE.get(code)!.status;
 }
 
@@ -152,8 +163,11 @@ export function queryTooComplex(message: string, details: { limit?: string; max?
   return raise(ErrorCode.QUERY_TOO_COMPLEX, message, details);
 }
 
-/** The client's budget is spent until `resetAt`; `Retry-After` says in how many seconds (RFC 9110). */
-export function rateLimited(message: string, details: { limit: number; cost: number; remaining: number; resetAt: Date }): GraphQLError {
+/**
+ * The client's budget is spent until `resetAt`; `Retry-After` says in how many seconds (RFC 9110).
+ * `budget` is its points per window (not `limit`, which names a limit of QUERY_TOO_COMPLEX).
+ */
+export function rateLimited(message: string, details: { budget: number; cost: number; remaining: number; resetAt: Date }): GraphQLError {
   const retryAfter = Math.max(1, Math.ceil((details.resetAt.getTime() - Date.now()) / 1000));
   return raise(ErrorCode.RATE_LIMITED, message, { ...details, resetAt: details.resetAt.toISOString(), retryAfter }, new Map([["retry-after", String(retryAfter)]]));
 }

@@ -1,20 +1,23 @@
-// The HTTP server: /graphql, the playground, health checks. Built from an open store so that tests
-// can start it on any store and port.
+// The HTTP server: /graphql, the playground, the explorer, exports, health checks, with CORS and a
+// budget per client in front of them. Built from an open store so that tests can start it on any
+// store and port.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
-import { DEFAULT_LIMITS, type ApiKey, type Limits } from "../config.js";
+import { DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, type ApiKey, type HttpConfig, type Limits, type RateLimitConfig } from "../config.js";
 import { StorageFailedError, type GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
-import { createContext } from "../graphql/context.js";
+import { createContext, type Auth } from "../graphql/context.js";
 import { badUserInput, HTTP_STATUS, logLevelOf, notFound, queryTooComplex, sendError } from "../graphql/errors.js";
-import { authenticator } from "./auth.js";
+import { authenticator, type Authenticator } from "./auth.js";
 import type { Logger } from "./logger.js";
 import { exportRouter } from "./export/routes.js";
 import { servePage } from "./pages.js";
+import { corsReads, getCachePlugin, getQueriesPass } from "./public-reads.js";
+import { budgetMiddleware, budgetOf, budgetPlugin, Budgets } from "./rate-limit.js";
 
 export interface AppOptions {
   store: GraphStore;
@@ -28,6 +31,10 @@ export interface AppOptions {
   apiKeys?: readonly ApiKey[];
   /** How long close() lets in-flight requests finish before it cuts their connections (Apollo's default: 10 s). */
   drainMs?: number;
+  /** Each client's budget per window; the defaults when omitted (config.ts). */
+  rateLimit?: RateLimitConfig;
+  /** CORS origins, GET caching, trusted proxies; the defaults when omitted (config.ts). */
+  http?: HttpConfig;
 }
 
 export interface App {
@@ -40,6 +47,8 @@ export interface App {
 interface RequestLocals {
   requestId: string;
   startedAt: number;
+  /** Who sent it, from its Authorization header (set before the budget is charged). */
+  auth: Auth;
 }
 
 /** A client's own request id is kept when it is short and plain (it ends up in logs). */
@@ -49,12 +58,15 @@ function locals(res: Response): RequestLocals {
   return res.locals as RequestLocals;
 }
 
-/** Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response. */
-function requestIds(logger: Logger): RequestHandler {
+/**
+ * Gives each request an id (the client's `x-request-id`, or a new one), echoed in the response,
+ * and says who sent it (its key, checked once: the budget and the GraphQL context both need it).
+ */
+function requestIds(logger: Logger, authenticate: Authenticator): RequestHandler {
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
     const requestId = typeof given === "string" && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
-    Object.assign(res.locals, { requestId, startedAt: Date.now() } satisfies RequestLocals);
+    Object.assign(res.locals, { requestId, startedAt: Date.now(), auth: authenticate(req.headers.authorization) } satisfies RequestLocals);
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       const fields = { requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Date.now() - locals(res).startedAt };
@@ -85,15 +97,15 @@ const bodyAlwaysSet: RequestHandler = (req, _res, next) => {
 
 /**
  * Every error of a route outside GraphQL execution (the JSON parser's, the app's own refusals,
- * /export, the pages, unknown paths) is answered here, in the one shape errors.ts gives, and
- * logged at its code's level (masked internal errors with their stack and request id).
+ * /export, the pages, unknown paths) is answered here, in the one shape errors.ts gives; masked
+ * internal errors are logged with their stack and request id.
  */
 function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const { code } = sendError(res, error);
-    const level = logLevelOf(code);
-    if (level !== "debug") logger[level](level === "error" ? "internal error" : "request refused", { requestId: locals(res).requestId, code, err: error });
+    // Bugs are logged here with their stack; a 503's line is the request's own (requestIds).
+    if (logLevelOf(code) === "error") logger.error("internal error", { requestId: locals(res).requestId, err: error });
   };
 }
 
@@ -105,6 +117,8 @@ const unknownPath: RequestHandler = (req, _res, next) => {
 export async function createApp(options: AppOptions): Promise<App> {
   const { store, logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const httpConfig = options.http ?? DEFAULT_HTTP;
+  const budgets = new Budgets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const authenticate = authenticator(options.apiKeys ?? []);
   const app = express();
   const server = http.createServer(app);
@@ -113,13 +127,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   server.headersTimeout = Math.min(limits.requestTimeoutMs, 60_000);
   const apollo = await createApollo({
     limits,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.drainMs })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.drainMs }), budgetPlugin, getCachePlugin(httpConfig)],
     onInternalError: (error, requestId) => logger.error("internal error", { requestId, err: error }),
   });
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.use(requestIds(logger));
+  // No ETag over whole bodies: a GraphQL body carries this request's budget, so it never repeats.
+  // GET queries get one over their data (public-reads.ts); static pages get serve-static's own.
+  app.set("etag", false);
+  // Behind a proxy, req.ip (whose budget a request spends) is the client's, not the proxy's.
+  if (httpConfig.trustProxyHops > 0) app.set("trust proxy", httpConfig.trustProxyHops);
+  app.use(requestIds(logger, authenticate));
+  // Preflights are answered here, before any budget is charged.
+  app.use(corsReads(httpConfig));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -135,6 +156,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json({ status: "unavailable", store: store.name, ...reason });
     }
   });
+  // Probes above are free; every other request spends its client's budget (its first point here).
+  app.use(budgetMiddleware(budgets, (res) => locals(res).auth));
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
   app.use("/export", exportRouter(store));
@@ -145,16 +168,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(
     "/graphql",
+    getQueriesPass,
     express.json({ limit: limits.maxBodyBytes }),
     bodyAlwaysSet,
     batchLimit(limits.maxBatch),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { requestId, startedAt } = locals(res);
+      context: async ({ res }) => {
+        const { requestId, startedAt, auth } = locals(res);
         return createContext(store, {
           batching: options.batching,
           requestId,
-          auth: authenticate(req.headers.authorization),
+          auth,
+          budget: budgetOf(res),
           timeout: { ms: limits.requestTimeoutMs, startedAt },
         });
       },

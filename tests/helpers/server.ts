@@ -1,6 +1,6 @@
 // Starts the HTTP server in-process on 127.0.0.1 (a free port) over a store, collecting its logs.
-import type { ApiKey, Limits } from "../../src/config.js";
-import { DEFAULT_LIMITS } from "../../src/config.js";
+import type { ApiKey, HttpConfig, Limits, RateLimitConfig } from "../../src/config.js";
+import { DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT } from "../../src/config.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { createLogger } from "../../src/server/logger.js";
 import type { GraphStore } from "../../src/store/port.js";
@@ -20,10 +20,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(store: GraphStore, options: { limits?: Partial<Limits>; apiKeys?: ApiKey[] } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  limits?: Partial<Limits>;
+  apiKeys?: ApiKey[];
+  /** The budgets (defaults: config.ts's). */
+  rateLimit?: Partial<RateLimitConfig>;
+  http?: Partial<HttpConfig>;
+}
+
+export async function startServer(store: GraphStore, options: ServerOptions = {}): Promise<TestServer> {
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger("debug", (line) => logs.push(JSON.parse(line)));
-  const app = await createApp({ store, logger, publicDir: config.publicDir, limits: { ...DEFAULT_LIMITS, ...options.limits }, apiKeys: options.apiKeys ?? TEST_KEYS });
+  const app = await createApp({ store, logger, publicDir: config.publicDir, limits: { ...DEFAULT_LIMITS, ...options.limits },
+    apiKeys: options.apiKeys ?? TEST_KEYS,
+    rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
+    http: { ...DEFAULT_HTTP, ...options.http },
+  });
   const url = await app.listen(0, "127.0.0.1");
   return {
     url,

@@ -31,7 +31,7 @@ function graphql(server: TestServer, body: unknown, headers: Record<string, stri
 
 /** The documented shape: JSON, `errors` of { message, extensions.code, and path/locations at most }, the code's status. */
 function expectShape(answer: Answer, code: AnswerCode): void {
-  expect(answer.type).toContain("application/json");
+  expect(answer.type).toMatch(/^application\/(graphql-response\+)?json/);
   const errors = Array.isArray(answer.body) ? answer.body.flatMap((r: any) => r.errors ?? []) : answer.body.errors;
   expect(Array.isArray(errors) && errors.length > 0, JSON.stringify(answer.body)).toBe(true);
   for (const error of errors) {
@@ -41,7 +41,9 @@ function expectShape(answer: Answer, code: AnswerCode): void {
     expect(JSON.stringify(error)).not.toMatch(/stacktrace|at .*\.(js|ts):\d+/);
   }
   expect(errors.map((e: any) => e.extensions.code)).toContain(code);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(statusOf(code) ?? 400);
+  // Request errors (parse, validation) answer 200 in the legacy application/json (the GraphQL-over-HTTP spec's SHOULD).
+  const mediaType = answer.type.includes("application/graphql-response+json") ? "application/graphql-response+json" : "application/json";
+  expect(answer.status, JSON.stringify(answer.body)).toBe(statusOf(code, mediaType) ?? 400);
 }
 
 /** The store with some methods replaced: to make it fail on purpose. */
@@ -83,6 +85,8 @@ describe("one error shape for every route", () => {
     ["an unknown field", { query: "{ noSuchField }" }, {}, "GRAPHQL_VALIDATION_FAILED"],
   ])("GraphQL: %s", async (_name, body, headers, code) => {
     expectShape(await graphql(server, body, headers), code);
+    // The same in the GraphQL response media type (the shape is the same; request errors answer 400 there).
+    expectShape(await graphql(server, body, { accept: "application/graphql-response+json", ...headers }), code);
   });
 
   it("GraphQL: another curator's source", async () => {

@@ -51,14 +51,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  * Refuses, before execution, every operation that costs more than `maxCost`, and every operation
  * that would take its HTTP request over it: the budget is per request, not per operation. The
  * operations of a batch share one HTTP response head (each gets a copy of the context), so that
- * head is what the spending is counted against.
+ * head is what the spending is counted against. `charge` then bills the operation to its client.
  */
-export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
+export function costLimitPlugin<C extends object>(maxCost: number, charge?: (contextValue: C, cost: number) => Promise<void>): ApolloServerPlugin<C> {
   const spent = new WeakMap<object, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, response }) {
+        async didResolveOperation({ schema, document, operation, request, response, contextValue }) {
           // No operation resolved (a wrong operationName): execution refuses it without running anything.
           if (!operation) return;
           let cost: number;
@@ -81,6 +81,8 @@ export function costLimitPlugin<C extends object>(maxCost: number): ApolloServer
             throw queryTooComplex(`The operations of this batch cost ${total} together; at most ${maxCost} is allowed per request.`, { limit: "cost", max: maxCost, actual: total });
           }
           spent.set(response.http, total);
+          // Within the limits: the client's budget pays for it (server/rate-limit.ts), or refuses it.
+          await charge?.(contextValue, cost);
         },
       };
     },

@@ -16,7 +16,7 @@ import { entityOf } from "../types/entity-of.js";
 import { AssetFilter, NameFilter } from "../types/filter-inputs.js";
 import { Organization } from "../types/organization-type.js";
 import { assetCountry, claimsOf } from "./claims.js";
-import { listConnection, loadOne, relatedConnection, relatedItems, trimmed } from "./load.js";
+import { fieldConnection, fieldItems, listConnection, loadOne, trimmed } from "./load.js";
 
 function assetFilterOf(filter: AssetFilter | null): RelationFilter | null {
   if (!filter || (filter.kind == null && filter.releasedYear == null)) return null;
@@ -39,7 +39,7 @@ export class AssetResolver {
   }
 
   @Query(() => DatasetConnection, { complexity: connectionComplexity, description: "Datasets by name." })
-  datasets(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
+  datasets(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Dataset>> {
     return listConnection(ctx, { kind: "Dataset", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Dataset.from);
   }
 
@@ -49,33 +49,33 @@ export class AssetResolver {
   }
 
   @Query(() => ApplicationConnection, { complexity: connectionComplexity, description: "Applications by name." })
-  applications(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
+  applications(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Application>> {
     return listConnection(ctx, { kind: "Application", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Application.from);
   }
 
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets this one is built from (base models, training data, ...), by name." })
   dependencies(
     @Root() asset: Asset,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {
-    return relatedConnection(ctx, "asset-dependencies", asset.slug, assetFilterOf(filter), page, assetOf);
+    return fieldConnection(ctx, "Asset.dependencies", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
   dependents(
     @Root() asset: Asset,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Asset>> {
-    return relatedConnection(ctx, "asset-dependents", asset.slug, assetFilterOf(filter), page, assetOf);
+    return fieldConnection(ctx, "Asset.dependents", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
   async developers(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await relatedItems(ctx, "asset-developers", asset.slug)).map((i) => Organization.from(i.node));
+    return (await fieldItems(ctx, "Asset.developers", asset.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })

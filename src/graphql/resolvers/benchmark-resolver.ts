@@ -10,7 +10,7 @@ import { Asset } from "../types/asset-type.js";
 import { entityOf } from "../types/entity-of.js";
 import { Model } from "../types/model-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, relatedItems, sourcesOf, trimmed } from "./load.js";
+import { fieldItems, listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 
 @Resolver(() => Benchmark)
 export class BenchmarkResolver {
@@ -21,7 +21,7 @@ export class BenchmarkResolver {
 
   @Query(() => BenchmarkConnection, { complexity: connectionComplexity })
   benchmarks(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Benchmark>> {
@@ -30,7 +30,7 @@ export class BenchmarkResolver {
 
   @FieldResolver(() => [BenchmarkResult], { description: "Results on this benchmark, best first." })
   async results(@Root() benchmark: Benchmark, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
-    return (await relatedItems(ctx, "benchmark-results", benchmark.slug, null, first)).map((i) =>
+    return (await fieldItems(ctx, "Benchmark.results", benchmark.slug, { first })).map((i) =>
       BenchmarkResult.from(i.node.key, benchmark.slug, i, i.node.kind === "UnresolvedAsset" ? "UnresolvedAsset" : "Model"),
     );
   }

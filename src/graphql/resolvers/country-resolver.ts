@@ -10,7 +10,7 @@ import { NameFilter } from "../types/filter-inputs.js";
 import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
-import { listConnection, loadOne, loadRoot, relatedConnection, relatedItems, trimmed } from "./load.js";
+import { fieldConnection, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -21,7 +21,7 @@ export class CountryResolver {
 
   @Query(() => CountryConnection, { complexity: connectionComplexity, description: "Countries by name." })
   countries(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Country>> {
@@ -29,13 +29,13 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations headquartered in this country." })
-  organizations(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
-    return relatedConnection(ctx, "country-organizations", country.code, null, page, Organization.from);
+  organizations(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
+    return fieldConnection(ctx, "Country.organizations", country.code, page, null, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models of this country: their own country, else their first developer's." })
-  models(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
-    return relatedConnection(ctx, "country-models", country.code, null, page, Model.from);
+  models(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
+    return fieldConnection(ctx, "Country.models", country.code, page, null, Model.from);
   }
 
   @FieldResolver(() => [Observation], { description: "Indicator values observed for this country, by rank then value." })
@@ -46,7 +46,7 @@ export class CountryResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Observation[]> {
-    const items = await relatedItems(ctx, "country-observations", country.code, { indicator: trimmed(indicator), year }, first);
+    const items = await fieldItems(ctx, "Country.observations", country.code, { first }, { indicator: trimmed(indicator), year });
     return items.map((item) => Observation.from(item.node.key, { kind: "Country", key: country.code }, item));
   }
 }

@@ -8,7 +8,7 @@ import { ModelFilter, NameFilter } from "../types/filter-inputs.js";
 import { Hardware, HardwareUse } from "../types/hardware-type.js";
 import { Model } from "../types/model-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, relatedConnection, sourcesOf, trimmed } from "./load.js";
+import { fieldConnection, listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 import { modelFilterOf } from "./model-resolver.js";
 
 @Resolver(() => Hardware)
@@ -19,18 +19,18 @@ export class HardwareResolver {
   }
 
   @Query(() => HardwareConnection, { complexity: connectionComplexity, description: "Hardware by name." })
-  hardwareList(@Args(() => PageArgs) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Hardware>> {
+  hardwareList(@Args(() => PageArgs, { validate: false }) page: PageArgs, @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null, @Ctx() ctx: Context): Promise<Connection<Hardware>> {
     return listConnection(ctx, { kind: "Hardware", filter: { nameContains: trimmed(filter?.nameContains) } }, page, Hardware.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models trained on this hardware, by name." })
   models(
     @Root() hardware: Hardware,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Model>> {
-    return relatedConnection(ctx, "hardware-models", hardware.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+    return fieldConnection(ctx, "Hardware.models", hardware.slug, page, filter ? { models: modelFilterOf(filter) } : null, Model.from);
   }
 }
 

@@ -9,7 +9,7 @@ import { NameFilter } from "../types/filter-inputs.js";
 import { Indicator, Observation } from "../types/indicator-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, relatedItems, sourcesOf, trimmed } from "./load.js";
+import { fieldItems, listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -20,7 +20,7 @@ export class IndicatorResolver {
 
   @Query(() => IndicatorConnection, { complexity: connectionComplexity })
   indicators(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Indicator>> {
@@ -34,7 +34,7 @@ export class IndicatorResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Observation[]> {
-    const items = await relatedItems(ctx, "indicator-observations", indicator.slug, { year }, first);
+    const items = await fieldItems(ctx, "Indicator.observations", indicator.slug, { first }, { year });
     return items.map((item) => Observation.from(indicator.slug, { kind: item.node.kind, key: item.node.key }, item));
   }
 }

@@ -3,16 +3,17 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, RelatedItem, Window } from "../../store/port.js";
+import type { ListQuery, Page, RelatedItem, Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
-import { connectionOf, pageSize, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
+import { listSize } from "../page-sizes.js";
+import { RELATION_FIELDS, loadsOf, type RelationField } from "../relation-fields.js";
+import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { Source } from "../types/source-type.js";
 
-/** Lists that are not connections (observations, results, developers) return at most this many. */
-export const MAX_LIST = 100;
+export { FIRST_ONLY, MAX_LIST } from "../page-sizes.js";
 
 /**
  * A root lookup: the entity by key, with the loads of the relationship fields selected below it
@@ -28,40 +29,52 @@ export async function loadOne<T>(ctx: Context, kind: NodeKind, key: string, buil
   return record ? build(record) : null;
 }
 
-/** relatedFirst asks for this many items. */
-export const FIRST_ONLY = 1;
-
 /** The window of relatedItems: the first `first` items (default and maximum MAX_LIST). */
 export function listWindow(first?: number | null): Window {
-  return { after: null, limit: pageSize(first, MAX_LIST, MAX_LIST) };
+  return { after: null, limit: listSize(first) };
 }
 
-/** Items of a relation for one parent, at most `first` (default and maximum MAX_LIST). */
+/** A field's arguments, as its resolver (or graphql-js, for a prefetch) has them. */
+type Args = object;
+
+/**
+ * The pages of a declared relationship field (relation-fields.ts) for one parent, one per relation it
+ * reads, through the loaders that a root lookup's prefetch fills with the same keys.
+ */
+export async function fieldPages(ctx: Context, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<Array<Page<RelatedItem>>> {
+  const pages = await Promise.all(loadsOf(RELATION_FIELDS[field], args).map(({ relation, window }) => ctx.loaders.related(relation, filter, window).load(key)));
+  for (const page of pages) ctx.loaders.prime(page.items.map((i) => i.node));
+  return pages;
+}
+
+/** The items of a declared `list` or `first` field that reads one relation. */
+export async function fieldItems(ctx: Context, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedItem[]> {
+  const [page] = await fieldPages(ctx, field, key, args, filter);
+  return page.items;
+}
+
+/** The one item of a declared `first` field, built; null when the parent has none. */
+export async function fieldFirst<T>(ctx: Context, field: RelationField, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
+  const [item] = await fieldItems(ctx, field, key);
+  return item ? build(item.node) : null;
+}
+
+/** A declared `connection` field's page for one parent, as a connection. */
+export async function fieldConnection<T>(ctx: Context, field: RelationField, key: string, args: PageArgs & { includeUnits?: boolean }, filter: RelationFilter | null, build: (r: NodeRecord) => T): Promise<Connection<T>> {
+  const [{ relation, window }] = loadsOf(RELATION_FIELDS[field], args);
+  const page = await ctx.loaders.related(relation, filter, window).load(key);
+  ctx.loaders.prime(page.items.map((i) => i.node));
+  return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));
+}
+
+/**
+ * Items of a relation for one parent, at most `first` (default and maximum MAX_LIST): for loads that
+ * are not a field of their own (claims.ts derives a country from three). Fields use fieldItems.
+ */
 export async function relatedItems(ctx: Context, relation: RelationName, key: string, filter: RelationFilter | null = null, first?: number | null): Promise<RelatedItem[]> {
   const page = await ctx.loaders.related(relation, filter, listWindow(first)).load(key);
   ctx.loaders.prime(page.items.map((i) => i.node));
   return page.items;
-}
-
-/** The first item of a relation for one parent (a model's first developer, an organization's country). */
-export async function relatedFirst<T>(ctx: Context, relation: RelationName, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
-  const [item] = await relatedItems(ctx, relation, key, null, FIRST_ONLY);
-  return item ? build(item.node) : null;
-}
-
-export async function relatedConnection<T>(
-  ctx: Context,
-  relation: RelationName,
-  key: string,
-  filter: RelationFilter | null,
-  args: PageArgs,
-  build: (r: NodeRecord) => T,
-): Promise<Connection<T>> {
-  const ordering = relatedOrdering(relation);
-  const window = windowOf(args, ordering);
-  const page = await ctx.loaders.related(relation, filter, window).load(key);
-  ctx.loaders.prime(page.items.map((i) => i.node));
-  return connectionOf(page, window, ordering, (item) => build(item.node));
 }
 
 export async function listConnection<T>(ctx: Context, query: ListQuery, args: PageArgs, build: (r: NodeRecord) => T): Promise<Connection<T>> {

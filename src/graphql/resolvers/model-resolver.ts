@@ -14,7 +14,7 @@ import { HardwareUse } from "../types/hardware-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report, ReportOmission } from "../types/report-type.js";
-import { listConnection, loadOne, loadRoot, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { fieldFirst, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
 import { omissionsOf } from "./report-resolver.js";
 
 const YEAR_MIN = 1900;
@@ -61,7 +61,7 @@ export class ModelResolver {
 
   @Query(() => ModelConnection, { complexity: connectionComplexity, description: "Models, filtered and ordered (by name unless `orderBy` says otherwise)." })
   models(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg("orderBy", () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
     @Ctx() ctx: Context,
@@ -72,17 +72,17 @@ export class ModelResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: "The first developer." })
   organization(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization | null> {
-    return relatedFirst(ctx, "model-developers", model.slug, Organization.from);
+    return fieldFirst(ctx, "Model.organization", model.slug, Organization.from);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
   async developers(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await relatedItems(ctx, "model-developers", model.slug)).map((i) => Organization.from(i.node));
+    return (await fieldItems(ctx, "Model.developers", model.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
   country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
-    return relatedFirst(ctx, "model-country", model.slug, Country.from);
+    return fieldFirst(ctx, "Model.country", model.slug, Country.from);
   }
 
   @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first; with `benchmark`, on that benchmark only." })
@@ -93,21 +93,21 @@ export class ModelResolver {
     @Ctx() ctx: Context,
   ): Promise<BenchmarkResult[]> {
     const slug = trimmed(benchmark);
-    return (await relatedItems(ctx, "model-benchmark-results", model.slug, slug ? { benchmark: slug } : null, first)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
+    return (await fieldItems(ctx, "Model.benchmarkResults", model.slug, { first }, slug ? { benchmark: slug } : null)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
   }
 
   @FieldResolver(() => [HardwareUse], { description: "The hardware the model was trained on, with the number of chips where the source gives it." })
   async hardware(@Root() model: Model, @Ctx() ctx: Context): Promise<HardwareUse[]> {
-    return (await relatedItems(ctx, "model-hardware", model.slug)).map((i) => HardwareUse.from(model.slug, i.node, i));
+    return (await fieldItems(ctx, "Model.hardware", model.slug)).map((i) => HardwareUse.from(model.slug, i.node, i));
   }
 
   @FieldResolver(() => [Report], { description: "Reports that include this model." })
   async includedIn(@Root() model: Model, @Ctx() ctx: Context): Promise<Report[]> {
-    return (await relatedItems(ctx, "model-included-in", model.slug)).map((i) => Report.from(i.node));
+    return (await fieldItems(ctx, "Model.includedIn", model.slug)).map((i) => Report.from(i.node));
   }
 
   @FieldResolver(() => [ReportOmission], { description: "Reports that left this model out: claimed by a source, or inside their scope and not included." })
   async omittedFrom(@Root() model: Model, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return omissionsOf(ctx, { claimed: "model-omitted-from", inScope: "model-in-scope-omitted-from" }, model.slug, (i) => [i.node.key, model.slug]);
+    return omissionsOf(ctx, "Model.omittedFrom", model.slug, (i) => [i.node.key, model.slug]);
   }
 }

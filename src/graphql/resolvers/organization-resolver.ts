@@ -11,7 +11,7 @@ import { Observation } from "../types/indicator-type.js";
 import { Model } from "../types/model-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Report } from "../types/report-type.js";
-import { listConnection, loadOne, loadRoot, relatedConnection, relatedFirst, relatedItems, trimmed } from "./load.js";
+import { fieldConnection, fieldFirst, fieldItems, listConnection, loadOne, loadRoot, trimmed } from "./load.js";
 import { modelFilterOf } from "./model-resolver.js";
 
 @Resolver(() => Organization)
@@ -23,7 +23,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations by name." })
   organizations(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Organization>> {
@@ -33,29 +33,28 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Country, { nullable: true, description: "Headquarters country." })
   country(@Root() org: Organization, @Ctx() ctx: Context): Promise<Country | null> {
-    return relatedFirst(ctx, "organization-country", org.slug, Country.from);
+    return fieldFirst(ctx, "Organization.country", org.slug, Country.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others); with `includeUnits`, also those of its units (PART_OF it, up to 3 levels), each once." })
   models(
     @Root() org: Organization,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg("includeUnits", () => Boolean, { defaultValue: false, description: "Count a group with its labs: Google with Google DeepMind, Google Research, ..." }) includeUnits: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Model>> {
-    const relation = includeUnits ? "organization-unit-models" : "organization-models";
-    return relatedConnection(ctx, relation, org.slug, filter ? { models: modelFilterOf(filter) } : null, page, Model.from);
+    return fieldConnection(ctx, "Organization.models", org.slug, { ...page, includeUnits }, filter ? { models: modelFilterOf(filter) } : null, Model.from);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization this one is a unit of (PART_OF): Google for Google DeepMind." })
   parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> {
-    return relatedFirst(ctx, "organization-parent", org.slug, Organization.from);
+    return fieldFirst(ctx, "Organization.parent", org.slug, Organization.from);
   }
 
   @FieldResolver(() => [Organization], { description: "The organizations that are units of this one (PART_OF it), by name." })
   async units(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await relatedItems(ctx, "organization-units", org.slug)).map((i) => Organization.from(i.node));
+    return (await fieldItems(ctx, "Organization.units", org.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => [Observation], { description: "Indicator values observed for this organization." })
@@ -66,12 +65,12 @@ export class OrganizationResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Observation[]> {
-    const items = await relatedItems(ctx, "organization-observations", org.slug, { indicator: trimmed(indicator), year }, first);
+    const items = await fieldItems(ctx, "Organization.observations", org.slug, { first }, { indicator: trimmed(indicator), year });
     return items.map((item) => Observation.from(item.node.key, { kind: "Organization", key: org.slug }, item));
   }
 
   @FieldResolver(() => [Report], { description: "Reports this organization published." })
   async reports(@Root() org: Organization, @Ctx() ctx: Context): Promise<Report[]> {
-    return (await relatedItems(ctx, "organization-reports", org.slug)).map((i) => Report.from(i.node));
+    return (await fieldItems(ctx, "Organization.reports", org.slug)).map((i) => Report.from(i.node));
   }
 }

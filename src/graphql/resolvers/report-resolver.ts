@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Properties } from "../../domain/graph.js";
 import type { OmissionBasis } from "../../domain/kinds.js";
-import type { RelationName } from "../../domain/relations.js";
 import type { RelatedItem } from "../../store/port.js";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
@@ -15,7 +14,7 @@ import { Organization } from "../types/organization-type.js";
 import { Country } from "../types/country-type.js";
 import { CountryCoverage, Report, ReportOmission, ReportScope } from "../types/report-type.js";
 import { Source } from "../types/source-type.js";
-import { listConnection, loadOne, loadRoot, relatedConnection, relatedFirst, relatedItems, sourcesOf, trimmed } from "./load.js";
+import { fieldConnection, fieldFirst, fieldPages, listConnection, loadOne, loadRoot, sourcesOf, trimmed } from "./load.js";
 
 /** A CLAIMED omission from the properties of an OMITS relationship. */
 export function claimedOmission(reportSlug: string, modelSlug: string, rel: Properties): ReportOmission {
@@ -45,11 +44,11 @@ export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOm
  */
 export async function omissionsOf(
   ctx: Context,
-  relations: { claimed: RelationName; inScope: RelationName },
+  field: "Report.omittedModels" | "Model.omittedFrom",
   key: string,
   pair: (item: RelatedItem) => [report: string, model: string],
 ): Promise<ReportOmission[]> {
-  const [claimed, inScope] = await Promise.all([relatedItems(ctx, relations.claimed, key), relatedItems(ctx, relations.inScope, key)]);
+  const [{ items: claimed }, { items: inScope }] = await fieldPages(ctx, field, key);
   return [...claimed.map((i) => claimedOmission(...pair(i), i.rel)), ...inScope.map((i) => inScopeOmission(...pair(i)))];
 }
 
@@ -62,7 +61,7 @@ export class ReportResolver {
 
   @Query(() => ReportConnection, { complexity: connectionComplexity })
   reports(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Report>> {
@@ -71,19 +70,19 @@ export class ReportResolver {
 
   @FieldResolver(() => Organization, { nullable: true })
   publisher(@Root() report: Report, @Ctx() ctx: Context): Promise<Organization | null> {
-    return relatedFirst(ctx, "report-publisher", report.slug, Organization.from);
+    return fieldFirst(ctx, "Report.publisher", report.slug, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models the report includes." })
-  includedModels(@Root() report: Report, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
-    return relatedConnection(ctx, "report-included-models", report.slug, null, page, Model.from);
+  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
+    return fieldConnection(ctx, "Report.includedModels", report.slug, page, null, Model.from);
   }
 
   @FieldResolver(() => [ReportOmission], {
     description: "Models the report left out: those a source claims it omitted (CLAIMED), then, when its inclusions are complete, those inside its scope that it does not include (IN_SCOPE).",
   })
   async omittedModels(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return omissionsOf(ctx, { claimed: "report-omissions", inScope: "report-in-scope-omissions" }, report.slug, (i) => [report.slug, i.node.key]);
+    return omissionsOf(ctx, "Report.omittedModels", report.slug, (i) => [report.slug, i.node.key]);
   }
 
   @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })

@@ -3,7 +3,8 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
-import { PageArgs, pageSize, type Connection } from "../types/connection-type.js";
+import { PageArgs, type Connection } from "../types/connection-type.js";
+import { DEFAULT_SEARCH_HITS, MAX_PAGE_SIZE, pageSize } from "../page-sizes.js";
 import { SourceConnection } from "../types/connections.js";
 import { entityOf } from "../types/entity-of.js";
 import { NameFilter } from "../types/filter-inputs.js";
@@ -27,7 +28,7 @@ export class SourceResolver {
 
   @Query(() => SourceConnection, { complexity: connectionComplexity })
   sources(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => NameFilter, { nullable: true }) filter: NameFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Source>> {
@@ -39,11 +40,11 @@ export class SourceResolver {
   })
   async search(
     @Arg("text") text: string,
-    @Arg("first", () => Int, { nullable: true, description: "At most this many hits: 10 by default, at most 100." }) first: number | null,
+    @Arg("first", () => Int, { nullable: true, description: `At most this many hits: ${DEFAULT_SEARCH_HITS} by default, at most ${MAX_PAGE_SIZE}.` }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<Array<typeof SearchResult>> {
     if (text.length > MAX_SEARCH_TEXT) throw badUserInput(`search text is limited to ${MAX_SEARCH_TEXT} characters`, "text");
-    const hits = await ctx.store.search(text, pageSize(first, 10));
+    const hits = await ctx.store.search(text, pageSize(first, DEFAULT_SEARCH_HITS));
     ctx.loaders.prime(hits.map((h) => h.node));
     return hits.map((h) => entityOf(h.node) as typeof SearchResult);
   }

@@ -3,10 +3,10 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Page, Window } from "../../store/port.js";
 import { decodeCursor, encodeCursor, type CursorList, type Ordering } from "../cursors.js";
-import { badUserInput } from "../errors.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from "../page-sizes.js";
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// The page-size rules live in page-sizes.ts; re-exported for the modules that page connections.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize };
 
 @ObjectType({ description: "Where a page stands in its list." })
 export class PageInfo {
@@ -23,6 +23,11 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+/**
+ * `first` and `after`, checked by windowOf (page-sizes.ts, cursors.ts). Resolvers take them with
+ * `{ validate: false }`: the class has no class-validator rules, and type-graphql would otherwise run
+ * class-validator on it for every parent of a nested connection (400 times in one Q2 of the benchmark).
+ */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
@@ -41,13 +46,6 @@ export interface Connection<T> {
   nodes: T[];
   pageInfo: PageInfo;
   totalCount: number;
-}
-
-/** Checks a page size: null gives the default; outside 0..max is refused with BAD_USER_INPUT. */
-export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE, argument = "first"): number {
-  if (first === null || first === undefined) return fallback;
-  if (first < 0 || first > max) throw badUserInput(`\`${argument}\` must be from 0 to ${max}, got ${first}`, argument);
-  return first;
 }
 
 /** The store window that page arguments ask for, in a list of `ordering` (a foreign cursor is BAD_USER_INPUT). */

@@ -1,7 +1,7 @@
 // Country: identified by its ISO 3166-1 alpha-2 code.
 import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
-import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
+import { fieldsOfRecord, NamedNode, Node, ofRecord } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A country, identified by its ISO 3166-1 alpha-2 code." })
 export class Country extends NamedNode {
@@ -9,8 +9,8 @@ export class Country extends NamedNode {
   code: string;
 
   static from(record: NodeRecord): Country {
-    return Object.assign(new Country(), entityFields(record), nameFields(record), {
-      code: record.key,
-    });
+    return ofRecord(new Country(), record);
   }
 }
+
+fieldsOfRecord(Country, { code: (r) => r.key });

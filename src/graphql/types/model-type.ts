@@ -2,9 +2,9 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { ModelKind as ModelKindValue } from "../../domain/kinds.js";
-import { Asset, assetFields } from "./asset-type.js";
+import { Asset } from "./asset-type.js";
 import { ModelKind } from "./enums.js";
-import { Node, num, str, strings } from "./node-type.js";
+import { fieldsOfRecord, Node, num, ofRecord, str, strings } from "./node-type.js";
 
 @ObjectType({ implements: [Node, Asset], description: "An AI model." })
 export class Model extends Asset {
@@ -57,22 +57,24 @@ export class Model extends Asset {
   trainingTimeHours: number | null;
 
   static from(record: NodeRecord): Model {
-    return Object.assign(new Model(), assetFields(record), {
-      nameKo: str(record, "nameKo"),
-      kind: str(record, "modelKind") as ModelKindValue | null,
-      trainingCostUsd: num(record, "trainingCostUsd"),
-      trainingComputeFlop: num(record, "trainingComputeFlop"),
-      domains: strings(record, "domains"),
-      tasks: strings(record, "tasks"),
-      notable: record.props.notable === true,
-      notability: strings(record, "notabilityCriteria"),
-      confidence: str(record, "confidence"),
-      accessibility: str(record, "accessibility"),
-      paperUrl: str(record, "paperUrl"),
-      reference: str(record, "reference"),
-      trainingDataset: str(record, "trainingDataset"),
-      trainingDatasetSize: num(record, "trainingDatasetSize"),
-      trainingTimeHours: num(record, "trainingTimeHours"),
-    });
+    return ofRecord(new Model(), record);
   }
 }
+
+fieldsOfRecord(Model, {
+  nameKo: (r) => str(r, "nameKo"),
+  kind: (r) => str(r, "modelKind") as ModelKindValue | null,
+  trainingCostUsd: (r) => num(r, "trainingCostUsd"),
+  trainingComputeFlop: (r) => num(r, "trainingComputeFlop"),
+  domains: (r) => strings(r, "domains"),
+  tasks: (r) => strings(r, "tasks"),
+  notable: (r) => r.props.notable === true,
+  notability: (r) => strings(r, "notabilityCriteria"),
+  confidence: (r) => str(r, "confidence"),
+  accessibility: (r) => str(r, "accessibility"),
+  paperUrl: (r) => str(r, "paperUrl"),
+  reference: (r) => str(r, "reference"),
+  trainingDataset: (r) => str(r, "trainingDataset"),
+  trainingDatasetSize: (r) => num(r, "trainingDatasetSize"),
+  trainingTimeHours: (r) => num(r, "trainingTimeHours"),
+});

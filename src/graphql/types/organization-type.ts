@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
 import { OrganizationKind } from "./enums.js";
-import { entityFields, NamedNode, nameFields, Node, str, strings } from "./node-type.js";
+import { fieldsOfRecord, NamedNode, Node, ofRecord, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A company, lab, university, government body, nonprofit or media outlet." })
 export class Organization extends NamedNode {
@@ -14,9 +14,8 @@ export class Organization extends NamedNode {
   kind: OrganizationKindValue | null;
 
   static from(record: NodeRecord): Organization {
-    return Object.assign(new Organization(), entityFields(record), nameFields(record), {
-      slug: record.key,
-      kind: str(record, "orgKind") as OrganizationKindValue | null,
-    });
+    return ofRecord(new Organization(), record);
   }
 }
+
+fieldsOfRecord(Organization, { slug: (r) => r.key, kind: (r) => str(r, "orgKind") as OrganizationKindValue | null });

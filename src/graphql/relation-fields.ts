@@ -1,0 +1,119 @@
+// One declaration per relationship field: which relation(s) a field reads and with which window.
+// The field resolvers (through resolvers/load.ts), the prefetch of root lookups (prefetch.ts) and the
+// loader keys are all derived from this table, so that none of them restates another: a prefetch
+// fills exactly the loader the field's resolver then reads. tests/graphql/relation-fields.test.ts
+// fails when a relationship field of the schema has no declaration here (or no reason in
+// NOT_DECLARED why it needs none).
+import type { RelationFilter, RelationName } from "../domain/relations.js";
+import type { Window } from "../store/port.js";
+import { relatedOrdering } from "./cursors.js";
+import { FIRST_ONLY, listSize } from "./page-sizes.js";
+import { windowOf } from "./types/connection-type.js";
+
+type Args = Record<string, unknown>;
+
+/**
+ * How a field windows its relation:
+ * - `first`: the first item (a model's organization, an organization's country);
+ * - `list`: the first `first` items when the field has that argument, MAX_LIST by default and at most;
+ * - `connection`: `first` (DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE) after the cursor `after`, in the
+ *   relation's ordering (RELATIONS[relation].order, cursors.ts).
+ */
+export type WindowRule = "first" | "list" | "connection";
+
+export interface RelationFieldDeclaration {
+  window: WindowRule;
+  /** The relation the field reads, or several read together (claimed and in-scope omissions), or one chosen by an argument. */
+  relations: RelationName | readonly RelationName[] | ((args: Args) => RelationName);
+  /**
+   * Arguments from which the resolver builds a relation filter (filter inputs are checked by the
+   * resolver). A prefetch starts the field's load only when none of them is given.
+   */
+  filterArgs?: readonly string[];
+}
+
+/** `Type.field` -> its declaration. An interface's entry (Asset) holds for every type implementing it that declares none of its own. */
+export const RELATION_FIELDS = {
+  "Model.organization": { window: "first", relations: "model-developers" },
+  "Model.developers": { window: "list", relations: "model-developers" },
+  "Model.country": { window: "first", relations: "model-country" },
+  "Model.benchmarkResults": { window: "list", relations: "model-benchmark-results", filterArgs: ["benchmark"] },
+  "Model.hardware": { window: "list", relations: "model-hardware" },
+  "Model.includedIn": { window: "list", relations: "model-included-in" },
+  "Model.omittedFrom": { window: "list", relations: ["model-omitted-from", "model-in-scope-omitted-from"] },
+  "Asset.dependencies": { window: "connection", relations: "asset-dependencies", filterArgs: ["filter"] },
+  "Asset.dependents": { window: "connection", relations: "asset-dependents", filterArgs: ["filter"] },
+  "Asset.developers": { window: "list", relations: "asset-developers" },
+  "Benchmark.results": { window: "list", relations: "benchmark-results" },
+  "Country.organizations": { window: "connection", relations: "country-organizations" },
+  "Country.models": { window: "connection", relations: "country-models" },
+  "Country.observations": { window: "list", relations: "country-observations", filterArgs: ["indicator", "year"] },
+  "Hardware.models": { window: "connection", relations: "hardware-models", filterArgs: ["filter"] },
+  "Indicator.observations": { window: "list", relations: "indicator-observations", filterArgs: ["year"] },
+  "Organization.country": { window: "first", relations: "organization-country" },
+  "Organization.models": {
+    window: "connection",
+    relations: (args) => (args.includeUnits ? "organization-unit-models" : "organization-models"),
+    filterArgs: ["filter"],
+  },
+  "Organization.parent": { window: "first", relations: "organization-parent" },
+  "Organization.units": { window: "list", relations: "organization-units" },
+  "Organization.observations": { window: "list", relations: "organization-observations", filterArgs: ["indicator", "year"] },
+  "Organization.reports": { window: "list", relations: "organization-reports" },
+  "Report.publisher": { window: "first", relations: "report-publisher" },
+  "Report.includedModels": { window: "connection", relations: "report-included-models" },
+  "Report.omittedModels": { window: "list", relations: ["report-omissions", "report-in-scope-omissions"] },
+} as const satisfies Record<string, RelationFieldDeclaration>;
+
+export type RelationField = keyof typeof RELATION_FIELDS;
+
+/**
+ * Fields of entity types whose type is another entity (or a list or connection of them, or of items
+ * of a relation) that are NOT one declared relation load, and why.
+ */
+export const NOT_DECLARED: Record<string, string> = {
+  "*.sources": "source slugs held on the entity, loaded as nodes (load.ts sourcesOf)",
+  "Asset.country": "derived in resolvers/claims.ts: the own country, else the first developer's headquarters (dependent loads)",
+  "Asset.claims": "computed from several relations in resolvers/claims.ts",
+  "Source.reportedIn": "source slugs held on the source, loaded as nodes",
+  "Report.coverage": "an aggregate of its own loader (coverage), not a relation page",
+  "Report.scope": "properties of the report",
+  "Asset.notes": "notes held on the asset's own properties",
+};
+
+/** One load of a field: the loader key (without the parent) the resolver and a prefetch share. */
+export interface RelationLoad {
+  relation: RelationName;
+  window: Window;
+}
+
+/** The declaration of `type.field`, looking at the type's interfaces after the type itself. */
+export function declarationOf(type: string, field: string, interfaces: readonly string[] = []): RelationFieldDeclaration | null {
+  const table = RELATION_FIELDS as Record<string, RelationFieldDeclaration>;
+  for (const t of [type, ...interfaces]) {
+    const d = table[`${t}.${field}`];
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or `after`). */
+export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object): RelationLoad[] {
+  const args = fieldArgs as Args;
+  const { relations } = declaration;
+  const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
+  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args) }));
+}
+
+function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {
+  if (rule === "first") return { after: null, limit: FIRST_ONLY };
+  if (rule === "list") return { after: null, limit: listSize(args.first as number | null | undefined) };
+  return windowOf({ first: args.first as number | null | undefined, after: args.after as string | null | undefined }, relatedOrdering(relation));
+}
+
+/** Whether a prefetch may start the field's loads: no filter argument is given. */
+export function prefetchable(declaration: RelationFieldDeclaration, args: Args): boolean {
+  return !(declaration.filterArgs ?? []).some((name) => args[name] !== null && args[name] !== undefined);
+}
+
+export type { RelationFilter };

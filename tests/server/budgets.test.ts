@@ -1,0 +1,117 @@
+// Per-client budgets (server/rate-limit.ts): each request is charged its cost to its client (a
+// curator's key, else its IP); an exhausted budget answers 429 RATE_LIMITED with Retry-After while
+// other clients are still served; every response carries the budget.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RATE_LIMIT } from "../../src/config.js";
+import { Budgets } from "../../src/server/rate-limit.js";
+import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
+import { MEMORY_CASE, openSeeded } from "../helpers/stores.js";
+
+const POINTS = 120;
+const KEYED_POINTS = 5_000;
+const QUERY = { query: "{ models(first: 10) { nodes { slug name } } }" };
+/** Clients told apart by the address a trusted proxy says they come from. */
+const from = (ip: string) => ({ "x-forwarded-for": ip });
+
+function budgetHeaders(headers: Headers): { limit: number; remaining: number; reset: number } {
+  return { limit: Number(headers.get("x-ratelimit-limit")), remaining: Number(headers.get("x-ratelimit-remaining")), reset: Number(headers.get("x-ratelimit-reset")) };
+}
+
+describe("per-client budgets", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(await openSeeded(MEMORY_CASE), { rateLimit: { points: POINTS, keyedPoints: KEYED_POINTS, windowSeconds: 600 }, http: { trustProxyHops: 1 } });
+  });
+  afterAll(() => server.close());
+
+  it("charges each request its cost and reports it in extensions.rateLimit and the X-RateLimit headers", async () => {
+    const first = await server.post(QUERY, from("198.51.100.1"));
+    expect(first.status).toBe(200);
+    const { cost, remaining, resetAt } = first.body.extensions.rateLimit;
+    expect(cost).toBeGreaterThan(10);
+    expect(remaining).toBe(POINTS - cost);
+    expect(Date.parse(resetAt)).toBeGreaterThan(Date.now());
+    expect(budgetHeaders(first.headers)).toEqual({ limit: POINTS, remaining, reset: Math.ceil(Date.parse(resetAt) / 1000) });
+    const second = await server.post(QUERY, from("198.51.100.1"));
+    expect(second.body.extensions.rateLimit).toMatchObject({ cost, remaining: remaining - cost });
+    // Introspection costs nothing in the cost analysis, but a request costs at least 1 point.
+    const typename = await server.post({ query: "{ __typename }" }, from("198.51.100.1"));
+    expect(typename.body.extensions.rateLimit).toMatchObject({ cost: 1, remaining: remaining - cost - 1 });
+  });
+
+  it("answers a client over its budget 429 RATE_LIMITED with Retry-After, while another client is still served", async () => {
+    const spender = from("198.51.100.2");
+    let answer = await server.post(QUERY, spender);
+    const cost = answer.body.extensions.rateLimit.cost as number;
+    let served = 1;
+    while (answer.status === 200 && served < 50) {
+      answer = await server.post(QUERY, spender);
+      if (answer.status === 200) served++;
+    }
+    expect(served).toBe(Math.floor(POINTS / cost));
+    expect(answer.status).toBe(429);
+    const retryAfter = Number(answer.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 600).toBe(true);
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", budget: POINTS, cost, retryAfter });
+    expect(answer.body.errors[0].message).toMatch(/budget of 120 per 600 s/);
+    // The refused request paid its first point only.
+    expect(budgetHeaders(answer.headers)).toMatchObject({ limit: POINTS, remaining: POINTS - served * cost - 1 });
+    // A refused operation is not charged: what is left still pays for a cheap request.
+    const cheap = await server.post({ query: "{ __typename }" }, spender);
+    expect(cheap.status).toBe(200);
+
+    const other = await server.post(QUERY, from("198.51.100.3"));
+    expect(other.status).toBe(200);
+    expect(other.body.data.models.nodes.length).toBeGreaterThan(0);
+    // A curator's key is its own client, with the larger budget.
+    const keyed = await server.post(QUERY, { ...spender, authorization: `Bearer ${TEST_KEYS[0].secret}` });
+    expect(keyed.status).toBe(200);
+    expect(budgetHeaders(keyed.headers).limit).toBe(KEYED_POINTS);
+  });
+
+  it("refuses a spent client's next request before parsing it, in the one error shape", async () => {
+    const spender = from("198.51.100.4");
+    for (let i = 0; i < POINTS; i++) await server.post({ query: "{ __typename }" }, spender);
+    const refused = await server.post({ query: "{ __typename }" }, spender);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(refused.body).toEqual({ errors: [{ message: expect.stringMatching(/budget/), extensions: expect.objectContaining({ code: "RATE_LIMITED", remaining: 0 }) }] });
+    const exported = await fetch(`${server.url}/export/graph.gexf`, { headers: spender });
+    expect(exported.status).toBe(429);
+  });
+
+  it("puts the budget headers on every response: success, errors, GET, batches, exports, unknown paths", async () => {
+    const client = from("198.51.100.5");
+    const answers = [
+      await server.post(QUERY, client),
+      await server.post({ query: "query($n: Int!) { models(first: $n) { totalCount } }", variables: { n: "ten" } }, client),
+      await server.post("{not json", client),
+      await server.post([{ query: "{ __typename }" }, { query: "{ models(first: 1) { totalCount } }" }], client),
+      await server.post({ query: "mutation { claimOmission(input: { reportSlug: \"a\", modelSlug: \"b\" }) { basis } }" }, client),
+    ];
+    const statuses = answers.map((a) => a.status);
+    expect(statuses).toEqual([200, 400, 400, 200, 401]);
+    const gets = await Promise.all(["/graphql?query={__typename}", "/export/graph.graphml?around=nonsense", "/no-such-path", "/"].map((p) => fetch(`${server.url}${p}`, { headers: client })));
+    const all = [...answers.map((a) => a.headers), ...gets.map((g) => g.headers)];
+    for (const headers of all) expect(budgetHeaders(headers).limit).toBe(POINTS);
+    const remaining = all.map((h) => budgetHeaders(h).remaining);
+    expect([...remaining].sort((a, b) => b - a)).toEqual(remaining);
+    // Health probes are free and carry none.
+    expect((await fetch(`${server.url}/healthz`, { headers: client })).headers.get("x-ratelimit-limit")).toBeNull();
+  });
+});
+
+describe("Budgets", () => {
+  it("charges a client a given cost and refuses, charging nothing, what its budget cannot pay", async () => {
+    const budgets = new Budgets({ ...DEFAULT_RATE_LIMIT, points: 100 });
+    const client = { id: "ip:192.0.2.9", keyed: false };
+    const request = budgets.forRequest(client);
+    await request.charge(60);
+    expect(request.state()).toMatchObject({ limit: 100, cost: 60, remaining: 40 });
+    const next = budgets.forRequest(client);
+    await expect(next.charge(41)).rejects.toMatchObject({ extensions: { code: "RATE_LIMITED", remaining: 40, cost: 41 } });
+    expect(next.state()).toMatchObject({ cost: 0, remaining: 40 });
+    await next.charge(40);
+    expect(next.state()).toMatchObject({ cost: 40, remaining: 0 });
+  });
+});
