@@ -8,8 +8,9 @@ import { migrateCommand } from "./migrate.js";
 import { omittedCommand } from "./omitted.js";
 import { schemaCommand } from "./schema.js";
 import { seedCommand } from "./seed.js";
+import { statsCommand } from "./stats.js";
 import { repairCommand, verifyCommand } from "./verify.js";
 
-const ALL: Command[] = [seedCommand, migrateCommand, countsCommand, omittedCommand, generateCommand, importCommand, verifyCommand, repairCommand, schemaCommand];
+const ALL: Command[] = [seedCommand, migrateCommand, countsCommand, omittedCommand, statsCommand, generateCommand, importCommand, verifyCommand, repairCommand, schemaCommand];
 
 export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(ALL.map((command) => [command.name, command]));

@@ -79,6 +79,7 @@ export const NOT_DECLARED: Record<string, string> = {
   "Report.coverage": "an aggregate of its own loader (coverage), not a relation page",
   "Report.scope": "properties of the report",
   "Asset.notes": "notes held on the asset's own properties",
+  "Indicator.definition": "properties of the indicator (its definition, seed/indicators.json); its counts go through the modelGroups loader (resolvers/recomputed-resolver.ts)",
 };
 
 /** One load of a field: the loader key (without the parent) the resolver and a prefetch share. */

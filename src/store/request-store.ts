@@ -26,6 +26,7 @@ export const PORT_POLICIES = {
   list: "read",
   search: "read",
   coverage: "read",
+  modelStats: "read",
   neighborhood: "read",
   path: "read",
   snapshot: "read",
@@ -77,6 +78,10 @@ export class RequestStore implements GraphStore {
 
   coverage(...args: Args<"coverage">) {
     return this.call("coverage", () => this.inner.coverage(...args));
+  }
+
+  modelStats(...args: Args<"modelStats">) {
+    return this.call("modelStats", () => this.inner.modelStats(...args));
   }
 
   neighborhood(...args: Args<"neighborhood">) {

@@ -33,14 +33,14 @@ describe("the policies of the request store", () => {
 
     // A port that grows a method: the table the store has no longer satisfies it.
     interface GrownPort extends GraphStore {
-      modelStats(keys: readonly string[]): Promise<unknown[]>;
+      benchmarkStats(keys: readonly string[]): Promise<unknown[]>;
     }
-    // @ts-expect-error modelStats has no policy
+    // @ts-expect-error benchmarkStats has no policy
     const grown: PortPolicies<GrownPort> = PORT_POLICIES;
     expect(grown).toBe(PORT_POLICIES);
     // And with the policy declared it does.
-    const declared: PortPolicies<GrownPort> = { ...PORT_POLICIES, modelStats: "read" };
-    expect(declared.modelStats).toBe("read");
+    const declared: PortPolicies<GrownPort> = { ...PORT_POLICIES, benchmarkStats: "read" };
+    expect(declared.benchmarkStats).toBe("read");
   });
 
   it("are all declared at run time too, as reads, writes or lifecycle", async () => {

@@ -6,9 +6,10 @@ import type { GraphBatch, NodeRecord, NodeRef, WriteSummary } from "../../domain
 import { uidOf } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { StorageFailedError } from "../port.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
+import { modelStats } from "./model-stats.js";
 import { MemoryReads } from "./reads.js";
 import * as slices from "./slices.js";
 import { emptyGraph, MemoryGraph, type Graph } from "./storage.js";
@@ -194,6 +195,11 @@ export class MemoryStore implements GraphStore {
 
   async coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]> {
     return this.reads.coverage(reportKeys);
+  }
+
+  /** Grouped statistics over an index of the models (model-stats.ts). */
+  async modelStats(query: ModelStatsQuery, w: Window): Promise<Page<ModelGroupRow>> {
+    return modelStats(this.storage, query, w);
   }
 
   /** Graph slices: breadth-first walks in slices.ts (port.ts has the rules). */
