@@ -4,9 +4,6 @@
 // cypher/stats/model-stats.cypher write out the same rules.
 import type { SortKey } from "./sort-keys.js";
 
-export const MODEL_DIMENSIONS = ["COUNTRY", "ORGANIZATION", "PARENT_ORGANIZATION", "YEAR", "KIND", "DOMAIN", "ACCESSIBILITY", "SOURCE"] as const;
-export type ModelDimension = (typeof MODEL_DIMENSIONS)[number];
-
 /**
  * A model's values in each dimension. A model with several values counts once in each of their
  * groups (a model of Microsoft and NVIDIA counts for both); a model with none counts in the group
@@ -19,17 +16,10 @@ export type ModelDimension = (typeof MODEL_DIMENSIONS)[number];
  *   (Epoch AI's `accessibility`, else Ecosystem Graphs' `access`); DOMAIN: each of its domains;
  *   SOURCE: each source it cites (a dataset that lists it, a report, a curation).
  */
-export const DIMENSION_RULES: Record<ModelDimension, string> = {
-  COUNTRY: "the model's own countries, else its developers' headquarters",
-  ORGANIZATION: "each developer as listed",
-  PARENT_ORGANIZATION: "each developer rolled up through PART_OF to the organization that is part of none",
-  YEAR: "the year of the release date",
-  KIND: "the model kind",
-  DOMAIN: "each domain",
-  ACCESSIBILITY: "the accessibility its source gives",
-  SOURCE: "each source the model cites",
-};
+export const MODEL_DIMENSIONS = ["COUNTRY", "ORGANIZATION", "PARENT_ORGANIZATION", "YEAR", "KIND", "DOMAIN", "ACCESSIBILITY", "SOURCE"] as const;
+export type ModelDimension = (typeof MODEL_DIMENSIONS)[number];
 
+/** At most this many dimensions in one groupBy. */
 export const MAX_GROUP_DIMENSIONS = 3;
 
 export type ModelGroupOrder = "COUNT_DESC" | "KEY";

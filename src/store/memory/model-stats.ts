@@ -91,7 +91,7 @@ const states = new WeakMap<object, State>();
  * cached groupings, since a filter may read what changed.
  */
 function stateOf(source: StatsSource): State {
-  let state = states.get(source.graph);
+  const state = states.get(source.graph);
   if (state) return state;
   const created: State = { index: null, dirty: new Set(), stale: false };
   const changed = () => created.index?.groupings.clear();
@@ -139,7 +139,11 @@ function tops(source: StatsSource, org: string): string[] {
     for (const o of frontier) {
       const parents = out(source, o, "PART_OF").map((p) => p.uid);
       if (parents.length === 0) found.push(o);
-      for (const p of parents) if (!seen.has(p) && level < 3) (seen.add(p), next.push(p));
+      for (const p of parents) {
+        if (seen.has(p) || level >= 3) continue;
+        seen.add(p);
+        next.push(p);
+      }
     }
     frontier = next;
   }
