@@ -1,0 +1,86 @@
+// The stats page (/stats/) in a real headless Chromium, on the seed plus the Ecosystem Graphs
+// snapshot: each chart draws one mark per row the API answered, downloads those rows as CSV, and
+// links to its operation in the playground; Korean names are drawn; nothing leaves 127.0.0.1.
+// Screenshots go to tests/browser/screenshots/ (git-ignored).
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { INDICATOR_SERIES_QUERY, MODELS_PER_COUNTRY_YEAR_QUERY } from "../../web/stats/queries.js";
+import { hasSnapshot, SNAPSHOT_DIR } from "../helpers/ecosystem-graphs.js";
+import { hasChromium, screenshotPath, usePages } from "./browser.js";
+
+const DESKTOP = { width: 1280, height: 900 };
+
+/** An operation sent the way the page sends it; its data, or the test fails on its errors. */
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data!;
+}
+
+async function openStats(page: Page, url: string, query = ""): Promise<void> {
+  await page.goto(`${url}/stats/${query}`);
+  await page.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
+}
+
+/** The marks Plot drew in a chart for one mark (by its aria-label), as SVG elements. */
+function marks(page: Page, chart: string, mark: string, element: string) {
+  return page.locator(`#${chart} .plot svg g[aria-label="${mark}"] ${element}`);
+}
+
+/** Downloads a chart's CSV through its link, as a person would, and returns its lines. */
+async function downloadCsv(page: Page, chart: string): Promise<{ name: string; lines: string[] }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${chart} a.csv-link`).click()]);
+  const text = await readFile((await download.path())!, "utf8");
+  return { name: download.suggestedFilename(), lines: text.trimEnd().split(/\r\n/) };
+}
+
+/** Opens the chart's query link (a new tab) and waits for the playground to show the operation. */
+async function openQueryLink(page: Page, chart: string, operation: string): Promise<void> {
+  const link = page.locator(`#${chart} a.query-link`);
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+  await tab.waitForURL(/\/graphiql\/\?query=/);
+  await expect
+    .poll(async () => (await tab.locator(".graphiql-query-editor").innerText()).replace(/\u00a0/g, " "), { timeout: 20_000 })
+    .toContain(`query ${operation}`);
+  await tab.close();
+}
+
+describe.skipIf(!hasChromium || !hasSnapshot)("stats page on the seed plus Ecosystem Graphs, in headless Chromium", () => {
+  let url: string;
+  let page: Page;
+  const session = usePages(DESKTOP, { importDir: SNAPSHOT_DIR });
+  beforeEach(() => ({ url, page } = session));
+
+  it("draws an indicator for chosen countries over the years, with Korean names, and downloads it", async () => {
+    await openStats(page, url, "?indicator=private-ai-investment");
+    const data = await graphql<{ indicator: { observations: Array<{ year: number; country: { code: string } | null }> } }>(url, INDICATOR_SERIES_QUERY, { slug: "private-ai-investment" });
+    const observed = data.indicator.observations.filter((o) => o.country);
+    const countries = new Set(observed.map((o) => o.country!.code));
+    expect(countries.has("KR")).toBe(true);
+    await expect(marks(page, "series", "dot", "circle").count()).resolves.toBe(observed.length);
+    await expect(marks(page, "series", "line", "path").count()).resolves.toBe(countries.size);
+    // The legend names Korea in Korean too; the font has the glyphs (a box of U+25A1 would be as wide as a space).
+    await expect(page.locator("#series .plot").innerText()).resolves.toContain("South Korea · 한국");
+    const csv = await downloadCsv(page, "series");
+    expect(csv.name).toBe("private-ai-investment.csv");
+    expect(csv.lines[0]).toBe("indicator,country_code,country,year,value,unit");
+    expect(csv.lines).toHaveLength(observed.length + 1);
+    expect(csv.lines).toContain("private-ai-investment,KR,South Korea · 한국,2023,1390000000,USD");
+    await page.locator("#series").screenshot({ path: screenshotPath("stats-series.png") });
+
+    // Korea alone: one line, its observations only; the URL keeps the choice.
+    for (const box of await page.locator("#series-countries input:not([value=KR])").all()) await box.uncheck();
+    await expect.poll(() => marks(page, "series", "line", "path").count()).toBe(1);
+    await expect(marks(page, "series", "dot", "circle").count()).resolves.toBe(observed.filter((o) => o.country!.code === "KR").length);
+    expect(new URL(page.url()).searchParams.get("countries")).toBe("KR");
+  });
+
+  it("opens Korea's talent migration by default and links it to its query in the playground", async () => {
+    await openStats(page, url);
+    await expect(page.locator("#series-indicator").inputValue()).resolves.toBe("ai-talent-migration");
+    await expect(page.locator("#series-countries input[value=KR]").isChecked()).resolves.toBe(true);
+    await openQueryLink(page, "series", "IndicatorSeries");
+  });
+});

@@ -1,0 +1,103 @@
+// The page's drawings, with Observable Plot. Each takes the rows it draws (the same rows its CSV
+// holds) and a width, and returns the figure Plot built.
+import * as Plot from "@observablehq/plot";
+import { CATEGORY_COLORS, FONT, OTHER_COLOR } from "./labels";
+
+const STYLE = { fontFamily: FONT, fontSize: "12px", overflow: "visible" } as const;
+/** Axis numbers as 1.4B, 67K, 0.3: short enough for the margin whatever the indicator's scale. */
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
+const tickNumber = (v: number) => compact.format(v);
+
+/** One group of modelStats(groupBy: [COUNTRY, YEAR]). */
+export interface CountryYearRow {
+  code: string | null;
+  country: string;
+  year: number | null;
+  count: number;
+}
+
+/** Release years are drawn as categories, those of models without a date last. */
+export const NO_YEAR = "no date";
+/** The countries with a colour of their own (by total count); the others share the grey. */
+const COLOURED_COUNTRIES = CATEGORY_COLORS.length - 1;
+export const OTHER_COUNTRIES = "Other countries";
+
+/**
+ * Stacked bars: one per release year, one segment per (country, year) group of the API, coloured
+ * for the countries with the most models and grey for the rest (each still its own segment, with
+ * its own tooltip).
+ */
+export function modelsPerCountryYear(rows: CountryYearRow[], width: number): Element {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.country, (totals.get(r.country) ?? 0) + r.count);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+  const coloured = ranked.slice(0, ranked.length > COLOURED_COUNTRIES + 1 ? COLOURED_COUNTRIES : COLOURED_COUNTRIES + 1);
+  const legendOf = (country: string) => (coloured.includes(country) ? country : OTHER_COUNTRIES);
+  const legend = ranked.length > coloured.length ? [...coloured, OTHER_COUNTRIES] : coloured;
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity)).map(yearLabel);
+  // Every fifth year labelled when the years would crowd the axis.
+  const every = years.length * 28 > width ? 5 : 1;
+  const order = new Map(ranked.map((c, i) => [c, i]));
+  return Plot.plot({
+    width,
+    height: 380,
+    marginLeft: 48,
+    style: STYLE,
+    x: { domain: years, label: "Release year", tickFormat: (y: string) => (every === 1 || y === NO_YEAR || Number(y) % every === 0 ? y : "") },
+    y: { grid: true, label: "Models", tickFormat: tickNumber },
+    color: { domain: legend, range: [...CATEGORY_COLORS.slice(0, coloured.length), OTHER_COLOR], legend: true },
+    marks: [
+      Plot.barY(rows, {
+        x: (r: CountryYearRow) => yearLabel(r.year),
+        y: "count",
+        fill: (r: CountryYearRow) => legendOf(r.country),
+        // Biggest countries at the bottom of each bar, in the legend's order.
+        order: (r: CountryYearRow) => order.get(r.country),
+        title: (r: CountryYearRow) => `${r.country}, ${yearLabel(r.year)}: ${r.count} ${r.count === 1 ? "model" : "models"}`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+function yearLabel(year: number | null): string {
+  return year === null ? NO_YEAR : String(year);
+}
+
+/** One observation of an indicator for a country. */
+export interface SeriesRow {
+  code: string;
+  country: string;
+  year: number;
+  value: number;
+}
+
+/** Lines by country over the years, a dot per observation; the legend names the lines. */
+export function indicatorSeries(rows: SeriesRow[], unit: string, width: number): Element {
+  // The legend in the rows' order (the page's: Korea first).
+  const countries = [...new Set(rows.map((r) => r.country))];
+  const years = rows.map((r) => r.year);
+  const [from, to] = [Math.min(...years), Math.max(...years)];
+  return Plot.plot({
+    width,
+    height: 360,
+    marginLeft: 56,
+    marginRight: 24,
+    style: STYLE,
+    // A year or two either side, so that a single year's dots are not drawn on the frame.
+    x: { domain: from === to ? [from - 1, to + 1] : [from, to], label: "Year", tickFormat: "d", ticks: Math.min(to - from + 2, 10), inset: 12 },
+    y: { grid: true, label: unit, nice: true, tickFormat: tickNumber },
+    color: { domain: countries, range: CATEGORY_COLORS.filter((c) => c !== "#F0E442"), legend: true },
+    marks: [
+      Plot.ruleY([0], { stroke: "#9aa0ad" }),
+      Plot.line(rows, { x: "year", y: "value", stroke: "country", sort: "year", strokeWidth: 2}),
+      Plot.dot(rows, {
+        x: "year",
+        y: "value",
+        fill: "country",
+        r: 4,
+        title: (r: SeriesRow) => `${r.country}, ${r.year}: ${r.value} ${unit}`,
+      }),
+    ],
+  });
+}
