@@ -4,7 +4,9 @@ import DataLoader from "dataloader";
 import type { NodeRecord, NodeRef } from "../domain/graph.js";
 import { uidOf } from "../domain/graph.js";
 import type { RelationFilter, RelationName } from "../domain/relations.js";
-import type { CoverageRow, GraphStore, Page, RelatedItem, Window } from "../store/port.js";
+import type { GroupKey, ModelDimension } from "../domain/model-stats.js";
+import type { ModelFilter } from "../domain/relations.js";
+import type { CoverageRow, GraphStore, ModelGroupRow, Page, RelatedItem, Window } from "../store/port.js";
 
 /** Caps the keys of one store call (one Cypher UNWIND list). */
 const MAX_BATCH = 500;
@@ -13,6 +15,7 @@ export class Loaders {
   readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
   readonly coverage: DataLoader<string, CoverageRow[]>;
   private readonly relatedLoaders = new Map<string, DataLoader<string, Page<RelatedItem>>>();
+  private readonly groupLoaders = new Map<string, DataLoader<GroupKey, ModelGroupRow | null, string>>();
 
   constructor(
     private readonly store: GraphStore,
@@ -38,6 +41,28 @@ export class Loaders {
   }
 
   /**
+   * The loader of modelStats groups by key, for one filter and grouping, with their models in
+   * `models` (ModelGroup.models, an indicator's recomputed figures): the groups of a level that ask
+   * the same make one modelStats call. A key that names no group gets null.
+   */
+  modelGroups(filter: ModelFilter | null, groupBy: readonly ModelDimension[], models: Window | null): DataLoader<GroupKey, ModelGroupRow | null, string> {
+    const id = JSON.stringify([filter ?? {}, groupBy, models]);
+    let loader = this.groupLoaders.get(id);
+    if (!loader) {
+      loader = new DataLoader(
+        async (keys) => {
+          const page = await this.store.modelStats({ filter, groupBy, order: "KEY", groups: keys, models }, { after: null, limit: keys.length });
+          const byKey = new Map(page.items.map((row) => [JSON.stringify(row.key), row]));
+          return keys.map((key) => byKey.get(JSON.stringify(key)) ?? null);
+        },
+        { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: MAX_BATCH, batch: this.batching, name: "model-groups" },
+      );
+      this.groupLoaders.set(id, loader);
+    }
+    return loader;
+  }
+
+  /**
    * Loads many nodes, in the order of `refs`; missing ones are dropped. A key whose load failed (the
    * store is down: DataLoader puts an Error in its place) fails the whole call with that error,
    * because a node that could not be read is not a node that does not exist.
@@ -54,6 +79,7 @@ export class Loaders {
     this.nodes.clearAll();
     this.coverage.clearAll();
     this.relatedLoaders.clear();
+    this.groupLoaders.clear();
   }
 
   /** Primes the node cache with records a list or relation already returned. */

@@ -9,6 +9,7 @@ import { CurationResolver } from "./resolvers/curation-resolver.js";
 import { HardwareResolver, HardwareUseResolver } from "./resolvers/hardware-resolver.js";
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
+import { ModelGroupKeyResolver, ModelStatsResolver } from "./resolvers/model-stats-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
 import { OrganizationResolver } from "./resolvers/organization-resolver.js";
 import { CountryCoverageResolver, ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
@@ -20,6 +21,8 @@ export const RESOLVERS = [
   CountryResolver,
   OrganizationResolver,
   ModelResolver,
+  ModelStatsResolver,
+  ModelGroupKeyResolver,
   BenchmarkResolver,
   BenchmarkResultResolver,
   IndicatorResolver,

@@ -5,6 +5,7 @@ import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, W
 import type { NodeKind } from "../domain/kinds.js";
 import type { Precondition, PreconditionFailure } from "../domain/preconditions.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
+import type { GroupKey, ModelDimension, ModelGroupOrder, NumericSummary } from "../domain/model-stats.js";
 import type { SortKey } from "../domain/sort-keys.js";
 
 /**
@@ -50,6 +51,32 @@ export interface CoverageRow {
   included: number;
   /** Claimed by a source, or in scope and not included when the report's inclusions are complete. */
   omitted: number;
+}
+
+/** What modelStats groups and how (domain/model-stats.ts has the rule of each dimension). */
+export interface ModelStatsQuery {
+  filter: ModelFilter | null;
+  /** 1..MAX_GROUP_DIMENSIONS distinct dimensions. */
+  groupBy: readonly ModelDimension[];
+  order: ModelGroupOrder;
+  /** Only these groups (keys in the order of `groupBy`); null: every group. */
+  groups?: readonly GroupKey[] | null;
+  /**
+   * With a window, each group also gives its models in that window, ordered by name (lowercased)
+   * then uid; the window's `after` is [name, uid]. Null: no models.
+   */
+  models?: Window | null;
+}
+
+/** One group of modelStats. */
+export interface ModelGroupRow {
+  key: GroupKey;
+  count: number;
+  parameters: NumericSummary;
+  trainingCompute: NumericSummary;
+  trainingCost: NumericSummary;
+  /** The group's models in ModelStatsQuery.models' window (totalCount = count); null without a window. */
+  models: Page<NodeRecord> | null;
 }
 
 /**
@@ -119,6 +146,16 @@ export interface GraphStore {
    * report gets [].
    */
   coverage(reportKeys: readonly string[]): Promise<CoverageRow[][]>;
+
+  /**
+   * Models matching `query.filter`, grouped by `query.groupBy` (a model counts once in each group of
+   * its values: domain/model-stats.ts), each group with its count and the summary of parameters,
+   * training compute and training cost over its models that have the value. Groups are ordered by
+   * `query.order` (domain/model-stats.ts groupSortKey: COUNT_DESC by count descending, then key;
+   * KEY by key; key values ascending, nulls last) and windowed by `window`, whose `after` is a
+   * groupSortKey. Grouping and aggregation run in the store (one Cypher query on Neo4j).
+   */
+  modelStats(query: ModelStatsQuery, window: Window): Promise<Page<ModelGroupRow>>;
 
   /**
    * The nodes within `depth` hops (1..SLICE_LIMITS.maxDepth) of `center`, relationships taken in

@@ -9,6 +9,7 @@ import { Dataset } from "./dataset-type.js";
 import { Hardware } from "./hardware-type.js";
 import { Indicator } from "./indicator-type.js";
 import { Model } from "./model-type.js";
+import { ModelGroup } from "./model-stats-type.js";
 import { Organization } from "./organization-type.js";
 import { Report } from "./report-type.js";
 import { Source } from "./source-type.js";
@@ -25,3 +26,4 @@ export const AssetConnection = ConnectionType(Asset as unknown as ClassType<Asse
 export const DatasetConnection = ConnectionType(Dataset, "Dataset");
 export const ApplicationConnection = ConnectionType(Application, "Application");
 export const HardwareConnection = ConnectionType(Hardware, "Hardware");
+export const ModelGroupConnection = ConnectionType(ModelGroup, "ModelGroup");

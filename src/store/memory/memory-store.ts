@@ -7,9 +7,10 @@ import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import { parentKinds, RELATIONS, type AssetFilter, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, type NodeState, type Precondition } from "../../domain/preconditions.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { PreconditionFailedError, StorageFailedError, StoreInputError } from "../port.js";
 import * as slices from "./slices.js";
+import { modelStats } from "./model-stats.js";
 import { compareValues, lowerBound, windowOf } from "./order.js";
 import { listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey } from "../../domain/sort-keys.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
@@ -345,6 +346,12 @@ export class MemoryStore implements GraphStore {
       }
       return [...rows.values()].sort((a, b) => compareValues(a.countryCode, b.countryCode));
     });
+  }
+
+  /** Grouped statistics over an index of the models (model-stats.ts). */
+  async modelStats(query: ModelStatsQuery, w: Window): Promise<Page<ModelGroupRow>> {
+    const source = { graph: this.graph, modelUids: () => this.byKind.get("Model") ?? [], record: (uid: string) => this.record(uid), matches: (uid: string, f: ModelFilter) => this.matchesModelFilter(uid, f) };
+    return modelStats(source, query, w);
   }
 
   /** Graph slices: breadth-first walks in slices.ts (port.ts has the rules). */

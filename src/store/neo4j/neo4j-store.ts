@@ -6,7 +6,8 @@ import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../do
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
 import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, recordOfProperties, type Neo4jOptions } from "./executor.js";
@@ -27,6 +28,7 @@ const QUERIES = [
   "write/precondition-nodes",
   "write/precondition-state",
   "report/coverage",
+  "stats/model-stats",
   "health/ready",
   ...SLICE_QUERIES,
   ...RELATION_NAMES.map((name) => `related/${name}`),
@@ -140,6 +142,38 @@ export class Neo4jStore implements GraphStore {
         omitted: r.omitted as number,
       })),
     );
+  }
+
+  /** One query (cypher/stats/model-stats.cypher): the dimensions are parameters, grouping and aggregation run in Neo4j. */
+  async modelStats(query: ModelStatsQuery, w: Window): Promise<Page<ModelGroupRow>> {
+    const counted = query.order === "COUNT_DESC";
+    const after = w.after;
+    const [row] = await this.executor.read(this.cypher.get("stats/model-stats"), {
+      filter: query.filter ?? {},
+      groupBy: [...query.groupBy],
+      order: query.order,
+      groups: query.groups ? query.groups.map(comparableKey) : null,
+      afterCount: after && counted ? after[0] : null,
+      afterKey: after ? comparableKey((counted ? after.slice(1) : after) as GroupKey) : null,
+      limit: w.limit,
+      models: query.models ? { after: query.models.after, limit: query.models.limit } : null,
+    });
+    const summary = (s: Row): NumericSummary => ({ count: s.count as number, min: (s.min as number | null) ?? null, max: (s.max as number | null) ?? null, avg: (s.avg as number | null) ?? null, sum: (s.sum as number | null) ?? null, median: (s.median as number | null) ?? null });
+    return {
+      totalCount: row.total as number,
+      hasMore: row.more === true,
+      items: (row.items as Row[]).map((g) => {
+        const models = g.models as Row | null;
+        return {
+          key: g.key as GroupKey,
+          count: g.count as number,
+          parameters: summary(g.parameters as Row),
+          trainingCompute: summary(g.trainingCompute as Row),
+          trainingCost: summary(g.trainingCost as Row),
+          models: models ? { items: (models.items as Row[]).map(recordOfProperties), totalCount: g.count as number, hasMore: models.more === true } : null,
+        };
+      }),
+    };
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
