@@ -1,15 +1,28 @@
-// The benchmark's query set, Q1-Q5, each written three ways: for this API (targets a, b and the
+// The benchmark's query set, Q1-Q6, each written three ways: for this API (targets a, b and the
 // embedded store), for @neo4j/graphql over the same Neo4j (target c) and as hand-written Cypher
 // (target d, bench/floor/*.cypher). Arguments come from the generator's keys, varied request by
 // request so that no cache makes a query trivial.
 import type { NodeRecord } from "../src/domain/graph.js";
 import { compareSortKeys } from "../src/domain/sort-keys.js";
 import { COUNTRIES } from "../src/generate/countries.js";
-import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+import { MODEL_YEARS, SyntheticGraph } from "../src/generate/synthetic-graph.js";
 import { encodeCursor, listOrdering } from "../src/graphql/cursors.js";
 
-export type QueryId = "Q1" | "Q2" | "Q3" | "Q4" | "Q5";
+export type QueryId = "Q1" | "Q2" | "Q3" | "Q4" | "Q5" | "Q6";
 type Args = Record<string, string | number | null>;
+// Answers are JSON of three shapes (this API's, @neo4j/graphql's, the floor's rows).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/**
+ * One answer in the shape the three targets can be compared in: `api` reads this API's `data`
+ * (targets a, b, m), `neo4jGraphql` (c)'s, `floor` the floor's rows (d).
+ */
+export interface AnswerShape {
+  api(data: Json): unknown;
+  neo4jGraphql(data: Json): unknown;
+  floor(data: Json): unknown;
+}
 
 export interface QuerySpec {
   id: QueryId;
@@ -22,6 +35,10 @@ export interface QuerySpec {
   floor: { file: string; params(args: Args): Record<string, unknown> };
   /** Where target (c)'s query is not the same as this API's. */
   caveat: string;
+  /** The answer of each target in one shape, so that a check can tell they are the same. */
+  answer?: AnswerShape;
+  /** Where the targets' orders may differ and how a comparison treats it. */
+  ties?: string;
 }
 
 /** How many distinct arguments each query cycles through (fewer when the graph has fewer). */
@@ -188,5 +205,49 @@ export const QUERIES: QuerySpec[] = [
     },
     floor: { file: "q5-search", params: (a) => ({ query: `${a.text}*`, limit: 50 }) },
     caveat: "the 10 best by Lucene score; the API (and the floor) take 50 candidates and rank them by its own rule (exact name, name prefix, word prefix)",
+  },
+  {
+    id: "Q6",
+    title: "models per country for one release year (grouped count)",
+    args: () => MODEL_YEARS.map((year) => ({ year, from: `${year}-01-01`, to: `${year + 1}-01-01` })),
+    api: {
+      query: `query Q6($year: Int!) {
+  modelStats(groupBy: [COUNTRY], filter: { releasedYear: $year }, first: 100) {
+    nodes { key { country { code name } } count }
+  }
+}`,
+      variables: (a) => ({ year: a.year }),
+    },
+    // The library has no group-by: per country, an aggregate of its own models, and the models of its
+    // organizations that have no own country, listed so that the client counts each model once.
+    neo4jGraphql: {
+      query: `query Q6($from: Date!, $to: Date!) {
+  countries(sort: [{ code: ASC }]) { code name
+    ownModelsConnection(where: { node: { releaseDate: { gte: $from, lt: $to } } }) { aggregate { count { nodes } } }
+    organizations {
+      modelsConnection(where: { node: { releaseDate: { gte: $from, lt: $to }, ownCountryConnection: { aggregate: { count: { nodes: { eq: 0 } } } } } }) { edges { node { slug } } }
+    }
+  }
+}`,
+      variables: (a) => ({ from: a.from, to: a.to }),
+    },
+    floor: { file: "q6-models-per-country", params: (a) => ({ from: a.from, to: a.to }) },
+    answer: {
+      api: (d) => d.modelStats.nodes.map((g: Json) => ({ code: g.key.country?.code ?? null, name: g.key.country?.name ?? null, count: g.count })),
+      neo4jGraphql: (d) =>
+        d.countries
+          .map((c: Json) => ({
+            code: c.code,
+            name: c.name,
+            count: c.ownModelsConnection.aggregate.count.nodes + new Set(c.organizations.flatMap((o: Json) => o.modelsConnection.edges.map((e: Json) => e.node.slug))).size,
+          }))
+          .filter((c: Json) => c.count > 0)
+          .sort((x: Json, y: Json) => y.count - x.count || (x.code < y.code ? -1 : 1))
+          .slice(0, 100),
+      floor: (rows) => rows.map((r: Json) => ({ code: r.country?.code ?? null, name: r.country?.name ?? null, count: r.count })),
+    },
+    ties: "by count, then country code, in all three; (c) is grouped, counted and ordered by the client from its per-country answer (no null group: every generated organization has a headquarters)",
+    caveat:
+      "no group-by in @neo4j/graphql: per country, a connection aggregate of its own models plus its organizations' models without an own country, listed (slugs) for the client to count once each; the floor counts in one Cypher query as the API's modelStats does",
   },
 ];
