@@ -77,6 +77,24 @@ describe.skipIf(!hasChromium || !hasSnapshot)("stats page on the seed plus Ecosy
     expect(new URL(page.url()).searchParams.get("countries")).toBe("KR");
   });
 
+  it("draws models per country per release year: one bar segment per group the API counts", async () => {
+    await openStats(page, url);
+    const groups: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const data: { modelStats: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await graphql(url, MODELS_PER_COUNTRY_YEAR_QUERY, { filter: null, after });
+      groups.push(...data.modelStats.nodes);
+      after = data.modelStats.pageInfo.hasNextPage ? data.modelStats.pageInfo.endCursor : null;
+    } while (after);
+    expect(groups.length).toBeGreaterThan(20);
+    await expect(marks(page, "models", "bar", "rect").count()).resolves.toBe(groups.length);
+    await page.locator("#models").screenshot({ path: screenshotPath("stats-models.png") });
+    const csv = await downloadCsv(page, "models");
+    expect(csv.lines[0]).toBe("country_code,country,year,models");
+    expect(csv.lines).toHaveLength(groups.length + 1);
+    await openQueryLink(page, "models", "ModelsPerCountryPerYear");
+  });
+
   it("opens Korea's talent migration by default and links it to its query in the playground", async () => {
     await openStats(page, url);
     await expect(page.locator("#series-indicator").inputValue()).resolves.toBe("ai-talent-migration");

@@ -18,6 +18,9 @@ export interface CountryYearRow {
 
 /** Release years are drawn as categories, those of models without a date last. */
 export const NO_YEAR = "no date";
+/** The group of models of no known country: its own neutral colour, last in the legend. */
+export const NO_COUNTRY = "no known country";
+const NO_COUNTRY_COLOR = "#7A7F8C";
 /** The countries with a colour of their own (by total count); the others share the grey. */
 const COLOURED_COUNTRIES = CATEGORY_COLORS.length - 1;
 export const OTHER_COUNTRIES = "Other countries";
@@ -29,15 +32,21 @@ export const OTHER_COUNTRIES = "Other countries";
  */
 export function modelsPerCountryYear(rows: CountryYearRow[], width: number): Element {
   const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.country, (totals.get(r.country) ?? 0) + r.count);
+  for (const r of rows) if (r.code !== null) totals.set(r.country, (totals.get(r.country) ?? 0) + r.count);
   const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
-  const coloured = ranked.slice(0, ranked.length > COLOURED_COUNTRIES + 1 ? COLOURED_COUNTRIES : COLOURED_COUNTRIES + 1);
-  const legendOf = (country: string) => (coloured.includes(country) ? country : OTHER_COUNTRIES);
-  const legend = ranked.length > coloured.length ? [...coloured, OTHER_COUNTRIES] : coloured;
+  // All countries coloured when one more colour would do; else the first ones and a grey for the rest.
+  const coloured = ranked.length <= COLOURED_COUNTRIES + 1 ? ranked : ranked.slice(0, COLOURED_COUNTRIES);
+  const others = ranked.length > coloured.length;
+  const unknown = rows.some((r) => r.code === null);
+  const legendOf = (r: CountryYearRow) => (r.code === null ? NO_COUNTRY : coloured.includes(r.country) ? r.country : OTHER_COUNTRIES);
+  const domain = [...coloured, ...(others ? [OTHER_COUNTRIES] : []), ...(unknown ? [NO_COUNTRY] : [])];
+  const range = [...CATEGORY_COLORS.slice(0, coloured.length), ...(others ? [OTHER_COLOR] : []), ...(unknown ? [NO_COUNTRY_COLOR] : [])];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity)).map(yearLabel);
   // Every fifth year labelled when the years would crowd the axis.
   const every = years.length * 28 > width ? 5 : 1;
+  // Biggest countries at the bottom of each bar, in the legend's order; no known country on top.
   const order = new Map(ranked.map((c, i) => [c, i]));
+  const stackOrder = (r: CountryYearRow) => (r.code === null ? ranked.length : order.get(r.country)!);
   return Plot.plot({
     width,
     height: 380,
@@ -45,14 +54,13 @@ export function modelsPerCountryYear(rows: CountryYearRow[], width: number): Ele
     style: STYLE,
     x: { domain: years, label: "Release year", tickFormat: (y: string) => (every === 1 || y === NO_YEAR || Number(y) % every === 0 ? y : "") },
     y: { grid: true, label: "Models", tickFormat: tickNumber },
-    color: { domain: legend, range: [...CATEGORY_COLORS.slice(0, coloured.length), OTHER_COLOR], legend: true },
+    color: { domain, range, legend: true },
     marks: [
       Plot.barY(rows, {
         x: (r: CountryYearRow) => yearLabel(r.year),
         y: "count",
-        fill: (r: CountryYearRow) => legendOf(r.country),
-        // Biggest countries at the bottom of each bar, in the legend's order.
-        order: (r: CountryYearRow) => order.get(r.country),
+        fill: legendOf,
+        order: stackOrder,
         title: (r: CountryYearRow) => `${r.country}, ${yearLabel(r.year)}: ${r.count} ${r.count === 1 ? "model" : "models"}`,
       }),
       Plot.ruleY([0]),

@@ -3,7 +3,7 @@
 // The page's state (source, indicator, countries) is in its URL, so a view can be linked.
 import "./style.css";
 import { graphql } from "./api";
-import { indicatorSeries, modelsPerCountryYear, NO_YEAR, type CountryYearRow, type SeriesRow } from "./charts";
+import { indicatorSeries, modelsPerCountryYear, NO_COUNTRY, NO_YEAR, type CountryYearRow, type SeriesRow } from "./charts";
 import { bilingual, type Named } from "./labels";
 import { ChartPanel, empty, showSources, type SourceRef } from "./panel";
 import { GROUP_PAGE, INDICATOR_SERIES_QUERY, INDICATORS_QUERY, MODEL_SOURCES_QUERY, MODELS_PER_COUNTRY_YEAR_QUERY } from "./queries";
@@ -72,7 +72,7 @@ async function drawModels(): Promise<void> {
     const { groups, totalCount } = await allGroups<CountryYearGroup>(MODELS_PER_COUNTRY_YEAR_QUERY, variables);
     const rows: CountryYearRow[] = groups.map((g) => ({
       code: g.key.country?.code ?? null,
-      country: g.key.country ? bilingual(g.key.country) : "no known country",
+      country: g.key.country ? bilingual(g.key.country) : NO_COUNTRY,
       year: g.key.year,
       count: g.count,
     }));
@@ -86,7 +86,7 @@ async function drawModels(): Promise<void> {
       models.show(() => empty("No models match."), "No groups.");
       return;
     }
-    const countries = new Set(rows.map((r) => r.code)).size;
+    const countries = new Set(rows.filter((r) => r.code !== null).map((r) => r.code)).size;
     const undated = rows.filter((r) => r.year === null).reduce((n, r) => n + r.count, 0);
     models.show(
       (width) => modelsPerCountryYear(rows, width),

@@ -10,7 +10,7 @@ export const GROUP_PAGE = 100;
 export const MODELS_PER_COUNTRY_YEAR_QUERY = `# Models per country per release year, as the stats page draws them (/stats/).
 # A model with several countries counts once in each; follow pageInfo.endCursor for the next page.
 query ModelsPerCountryPerYear($filter: ModelFilter, $first: Int = ${GROUP_PAGE}, $after: String) {
-  modelStats(groupBy: [COUNTRY, YEAR], filter: $filter, orderBy: KEY_ASC, first: $first, after: $after) {
+  modelStats(groupBy: [COUNTRY, YEAR], filter: $filter, orderBy: KEY, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes {
