@@ -13,10 +13,9 @@ import { FORMAT_NAMES, shippedSnapshot, type Format } from "../importers/formats
 import type { ImportReport } from "../importers/pipeline/report.js";
 import { summaryLine } from "../importers/pipeline/report.js";
 import type { GraphStore } from "../store/port.js";
-import { seedIfEmptySaying, UsageError, withStore, type Io } from "./commands.js";
+import { defineCommand, integerOption, UsageError, type Arguments, type Io } from "./command.js";
 import { progressBar } from "./progress.js";
-
-export const IMPORT_USAGE = `import <${FORMAT_NAMES.join("|")}> [<dir>] [--report <file.json>] [--snapshot-date YYYY-MM-DD] [--batch-size N]`;
+import { seedIfEmptySaying, withStore } from "./store-access.js";
 
 interface ImportArgs {
   format: Format;
@@ -24,35 +23,6 @@ interface ImportArgs {
   report: string | null;
   snapshotDate: string | null;
   batchSize: number | undefined;
-}
-
-function parseArgs(args: string[], config: Config): ImportArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value; usage: kg ${IMPORT_USAGE}`);
-    flags.set(arg, value);
-    i++;
-  }
-  const unknown = [...flags.keys()].filter((f) => !["--report", "--snapshot-date", "--batch-size"].includes(f));
-  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(", ")}; usage: kg ${IMPORT_USAGE}`);
-  const [format, dir, ...rest] = positional;
-  if (!format || rest.length > 0) throw new UsageError(`usage: kg ${IMPORT_USAGE}`);
-  if (!(FORMAT_NAMES as string[]).includes(format)) throw new UsageError(`unknown format '${format}'; the formats are: ${FORMAT_NAMES.join(", ")}`);
-  const snapshotDate = flags.get("--snapshot-date") ?? null;
-  if (snapshotDate !== null && format !== "ecosystem-graphs") throw new UsageError("--snapshot-date is for ecosystem-graphs only (Epoch AI's README names its snapshots)");
-  if (snapshotDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(snapshotDate)) throw new UsageError("--snapshot-date must be YYYY-MM-DD");
-  const size = flags.get("--batch-size");
-  const batchSize = size === undefined ? undefined : Number(size);
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) throw new UsageError("--batch-size must be an integer from 1 to 10000");
-  const folder = dir ? path.resolve(dir) : shippedSnapshot(config.datasetsDir, format as Format);
-  return { format: format as Format, dir: folder, report: flags.get("--report") ?? null, snapshotDate, batchSize };
 }
 
 function run(store: GraphStore, options: ImportArgs, onProgress: (done: number, total: number) => void): Promise<ImportReport> {
@@ -70,8 +40,7 @@ function run(store: GraphStore, options: ImportArgs, onProgress: (done: number, 
   });
 }
 
-export async function runImport(args: string[], config: Config, io: Io): Promise<void> {
-  const options = parseArgs(args, config);
+async function runImport(options: ImportArgs, config: Config, io: Io): Promise<void> {
   // A folder that cannot be a snapshot is refused before the store is opened (or seeded).
   await (options.format === "epoch-ai" ? checkEpochFolder(options.dir) : checkSnapshotFolder(options.dir)).catch((error: unknown) => {
     throw error instanceof SnapshotFolderError || error instanceof EpochSnapshotError ? new UsageError(error.message) : error;
@@ -92,3 +61,31 @@ export async function runImport(args: string[], config: Config, io: Io): Promise
     io.out(`${summaryLine(report.summary)}\n`);
   });
 }
+
+const OPTIONS = {
+  report: { type: "string", value: "file.json", description: "also write the import report (summary, warnings, files read, possible duplicates) as JSON to this file" },
+  "snapshot-date": { type: "string", value: "YYYY-MM-DD", description: "ecosystem-graphs only: the date of a snapshot whose folder does not name its commit" },
+  "batch-size": { type: "string", value: "N", description: "records per write, 1 to 10000" },
+} as const;
+
+function importArgs({ positionals, options, usage }: Arguments<typeof OPTIONS>, config: Config): ImportArgs {
+  const [format, dir] = positionals;
+  if (!(FORMAT_NAMES as string[]).includes(format)) throw new UsageError(`unknown format '${format}'; the formats are: ${FORMAT_NAMES.join(", ")}`);
+  const snapshotDate = options["snapshot-date"] ?? null;
+  if (snapshotDate !== null && format !== "ecosystem-graphs") throw new UsageError("--snapshot-date is for ecosystem-graphs only (Epoch AI's README names its snapshots)");
+  if (snapshotDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(snapshotDate)) throw new UsageError("--snapshot-date must be YYYY-MM-DD");
+  const batchSize = integerOption("batch-size", options["batch-size"], { min: 1, max: 10_000 }, usage);
+  const folder = dir ? path.resolve(dir) : shippedSnapshot(config.datasetsDir, format as Format);
+  return { format: format as Format, dir: folder, report: options.report ?? null, snapshotDate, batchSize };
+}
+
+export const importCommand = defineCommand({
+  name: "import",
+  summary: "read an outside dataset into the store, resolving its entities against the graph; running it again changes nothing",
+  positionals: [
+    { name: "format", description: `the dataset's format: ${FORMAT_NAMES.join(", ")}` },
+    { name: "dir", description: "the snapshot's folder (default: the shipped copy in seed/datasets/<format>)", optional: true },
+  ],
+  options: OPTIONS,
+  run: (args, config, io) => runImport(importArgs(args, config), config, io),
+});

@@ -3,7 +3,9 @@
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
 import type { GraphStore } from "../store/port.js";
-import { UsageError, type Io } from "./commands.js";
+import { stringify } from "csv-stringify/sync";
+import { defineCommand, UsageError, type Io } from "./command.js";
+import { withGraph } from "./store-access.js";
 
 const QUERY = `query Omitted($slug: String!) {
   report(slug: $slug) {
@@ -25,23 +27,6 @@ interface OmittedRow {
   country: string | null;
   basis: string;
   claimedBy: string[];
-}
-
-function parseOmittedArgs(args: string[], isTTY: boolean): { slug: string; format: Format } {
-  let slug: string | null = null;
-  let format: Format = isTTY ? "table" : "csv";
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = arg.startsWith("--format=") ? arg.slice("--format=".length) : arg === "--format" ? args[++i] : null;
-    if (value !== null) {
-      if (!FORMATS.includes(value as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got '${value ?? ""}'`);
-      format = value as Format;
-    } else if (arg.startsWith("-")) throw new UsageError(`unknown option '${arg}'`);
-    else if (slug === null) slug = arg;
-    else throw new UsageError(`unexpected argument '${arg}'`);
-  }
-  if (!slug) throw new UsageError("usage: npm run kg -- omitted <report-slug> [--format table|csv|json]");
-  return { slug, format };
 }
 
 async function omittedRows(store: GraphStore, slug: string): Promise<OmittedRow[]> {
@@ -71,19 +56,27 @@ const COLUMNS: Array<[string, (r: OmittedRow) => string]> = [
   ["claimed_by", (r) => r.claimedBy.join(" ")],
 ];
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function formatRows(rows: OmittedRow[], format: Format): string {
   if (format === "json") return `${JSON.stringify(rows, null, 2)}\n`;
   const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, get]) => get(r)))];
-  if (format === "csv") return cells.map((line) => line.map(csvField).join(",")).join("\n") + "\n";
+  if (format === "csv") return stringify(cells);
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => [...line[i]].length)));
   return cells.map((line) => line.map((c, i) => c + " ".repeat(widths[i] - [...c].length)).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-export async function omittedCommand(args: string[], store: GraphStore, io: Io): Promise<void> {
-  const { slug, format } = parseOmittedArgs(args, io.isTTY);
+async function omitted(slug: string, format: Format, store: GraphStore, io: Io): Promise<void> {
   io.out(formatRows(await omittedRows(store, slug), format));
 }
+
+export const omittedCommand = defineCommand({
+  name: "omitted",
+  summary: "the models a report left out, and who says so",
+  positionals: [{ name: "report-slug", description: "the report, by slug (ai-index-2024)" }],
+  options: {
+    format: { type: "string", value: "format", choices: FORMATS, description: "table (the default on a terminal), csv (the default when piped) or json" },
+  },
+  run: ({ positionals: [slug], options }, config, io) => {
+    const format = (options.format as Format | undefined) ?? (io.isTTY ? "table" : "csv");
+    return withGraph(config, io, "kg omitted", (store) => omitted(slug, format, store, io));
+  },
+});

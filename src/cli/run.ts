@@ -7,20 +7,36 @@ import { StoreReadOnlyError } from "../store/memory/memory-store.js";
 import { StoreDamagedError } from "../store/memory/persistence.js";
 import { StoreLockedError } from "../store/memory/store-lock.js";
 import { StoreInputError, StoreUnavailableError } from "../store/port.js";
-import { COMMANDS, UsageError, type Io } from "./commands.js";
+import { UsageError, type Io } from "./command.js";
+import { COMMANDS } from "./commands.js";
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `usage: npm run kg -- <command> [args]\n\ncommands:\n${lines.join("\n")}\n\nThe store is Neo4j when NEO4J_URI is set, else the embedded store in KG_DATA_DIR.\n`;
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+  return (
+    `usage: npm run kg -- <command> [args]\n\ncommands:\n${lines.join("\n")}\n\n` +
+    "`npm run kg -- <command> --help` (or `help <command>`) tells a command's arguments; options take `--flag value` or `--flag=value`.\n" +
+    "The store is Neo4j when NEO4J_URI is set, else the embedded store in KG_DATA_DIR.\n"
+  );
 }
+
+const HELP = ["help", "--help", "-h"];
 
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === "help" || name === "--help") {
+  if (!name || HELP.includes(name)) {
+    const topic = name === "help" && args[0] !== undefined ? COMMANDS[args[0]] : undefined;
+    if (topic) {
+      io.out(topic.help());
+      return 0;
+    }
+    if (name === "help" && args[0] !== undefined) {
+      io.err(`unknown command '${args[0]}'\n\n${usage()}`);
+      return 2;
+    }
     io.out(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`unknown command '${name}'\n\n${usage()}`);
     return 2;

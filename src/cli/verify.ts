@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { MemoryStore } from "../store/memory/memory-store.js";
 import { lockHolderOf, lockIsLive } from "../store/memory/store-lock.js";
 import { StoreDamagedError } from "../store/memory/persistence.js";
-import { UsageError, type Io } from "./commands.js";
+import { defineCommand, UsageError, type Io } from "./command.js";
 
 function embeddedOnly(config: Config, command: string): void {
   if (config.neo4j) {
@@ -15,7 +15,7 @@ function embeddedOnly(config: Config, command: string): void {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export async function verifyCommand(config: Config, io: Io): Promise<void> {
+async function verify(config: Config, io: Io): Promise<void> {
   embeddedOnly(config, "kg verify");
   const dir = config.dataDir;
   io.out(`checking the embedded store in ${dir}\n`);
@@ -38,7 +38,7 @@ export async function verifyCommand(config: Config, io: Io): Promise<void> {
   io.out("ok\n");
 }
 
-export async function repairCommand(config: Config, io: Io): Promise<void> {
+async function repair(config: Config, io: Io): Promise<void> {
   embeddedOnly(config, "kg repair");
   const result = await MemoryStore.repair(config.dataDir, "kg repair").catch((error: unknown) => {
     if (error instanceof StoreDamagedError) throw new StoreDamagedError(`${error.message}; kg repair mends the journal, not the snapshot: restore graph.json from a backup`);
@@ -53,3 +53,15 @@ export async function repairCommand(config: Config, io: Io): Promise<void> {
       `kept the ${plural(result.damage.line - 1, "write")} before it; the store holds ${result.counts.nodes} nodes and ${result.counts.relationships} relationships\n`,
   );
 }
+
+export const verifyCommand = defineCommand({
+  name: "verify",
+  summary: "check the embedded store's files (the snapshot loads, every journal line parses and replays) and print the counts; exits 1 naming the first problem",
+  run: (_args, config, io) => verify(config, io),
+});
+
+export const repairCommand = defineCommand({
+  name: "repair",
+  summary: "keep every whole journal line before the first damaged one and move the rest aside (graph.journal.damaged-<time>), telling how many writes",
+  run: (_args, config, io) => repair(config, io),
+});

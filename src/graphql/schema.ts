@@ -10,6 +10,13 @@ import { HardwareResolver, HardwareUseResolver } from "./resolvers/hardware-reso
 import { IndicatorResolver, ObservationResolver } from "./resolvers/indicator-resolver.js";
 import { ModelResolver } from "./resolvers/model-resolver.js";
 import { ModelGroupKeyResolver, ModelStatsResolver } from "./resolvers/model-stats-resolver.js";
+import {
+  CoverageRecomputedResolver,
+  IndicatorDefinitionFieldsResolver,
+  IndicatorDefinitionResolver,
+  ObservationRecomputedResolver,
+  RecomputedFigureResolver,
+} from "./resolvers/recomputed-resolver.js";
 import { NodeResolver } from "./resolvers/node-resolver.js";
 import { OrganizationResolver } from "./resolvers/organization-resolver.js";
 import { CountryCoverageResolver, ReportOmissionResolver, ReportResolver, ReportScopeResolver } from "./resolvers/report-resolver.js";
@@ -31,6 +38,11 @@ export const RESOLVERS = [
   ReportOmissionResolver,
   ReportScopeResolver,
   CountryCoverageResolver,
+  IndicatorDefinitionResolver,
+  IndicatorDefinitionFieldsResolver,
+  ObservationRecomputedResolver,
+  RecomputedFigureResolver,
+  CoverageRecomputedResolver,
   SourceResolver,
   AssetResolver,
   HardwareResolver,

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord } from "../domain/graph.js";
 import { uidOf } from "../domain/graph.js";
 import { MODEL_KINDS, ORGANIZATION_KINDS, SOURCE_KINDS, type NodeKind, type RelationshipType } from "../domain/kinds.js";
+import { MODEL_DIMENSIONS } from "../domain/model-stats.js";
 import { SLUG_PATTERN as SLUG } from "../domain/slug.js";
 import { Reader, SeedError } from "./reader.js";
 
@@ -139,6 +140,7 @@ const readers: Record<(typeof SEED_FILES)[number], (r: Reader, b: BatchBuilder) 
       ...names(r),
       unit: r.str("unit"),
       description: r.optStr("description"),
+      ...definitionOf(r.optObject("definition"), b),
       sources,
     });
     for (const o of r.list("observations")) {
@@ -167,10 +169,12 @@ const readers: Record<(typeof SEED_FILES)[number], (r: Reader, b: BatchBuilder) 
       scopeReleasedFrom: scope?.optStr("releasedFrom", ISO_DATE) ?? null,
       scopeReleasedTo: scope?.optStr("releasedTo", ISO_DATE) ?? null,
       scopeInclusionsComplete: scope ? scope.bool("inclusionsComplete") : false,
+      scopeCountedBy: scope?.optStr("countedBy", SLUG) ?? null,
       scopeNote: scope?.optStr("note") ?? null,
       scopeSources: scope ? sourcesOf(scope) : [],
       sources,
     });
+    if (scope?.has("countedBy")) b.expect(scope, { kind: "Indicator", key: scope.str("countedBy", SLUG) });
     const publisher = r.optObject("publisher");
     if (publisher) b.rel(publisher, "PUBLISHED_BY", report, { kind: "Organization", key: publisher.str("slug", SLUG) }, { sources: relSources(publisher, sources) });
     for (const inc of r.list("includes")) {
@@ -183,6 +187,27 @@ const readers: Record<(typeof SEED_FILES)[number], (r: Reader, b: BatchBuilder) 
     }
   },
 };
+
+/**
+ * An indicator's definition (domain/indicator-definition.ts): which source's models it counts, with
+ * which filter, by which dimension per kind of subject. Its `listedBy` names a dataset source that
+ * an import writes, so it is not checked against the seed's sources; its own `sources` are.
+ */
+function definitionOf(d: Reader | null, b: BatchBuilder): Properties {
+  if (!d) return {};
+  const sources = sourcesOf(d);
+  for (const slug of sources) b.expect(d, { kind: "Source", key: slug });
+  const notable = d.has("notable") ? d.bool("notable") : null;
+  return {
+    definitionCounts: d.str("counts"),
+    definitionListedBy: d.str("listedBy", SLUG),
+    definitionNotable: notable,
+    definitionByCountry: d.has("byCountry") ? d.oneOf("byCountry", MODEL_DIMENSIONS) : null,
+    definitionByOrganization: d.has("byOrganization") ? d.oneOf("byOrganization", MODEL_DIMENSIONS) : null,
+    definitionNote: d.optStr("note"),
+    definitionSources: sources,
+  };
+}
 
 /** Reads and checks every seed file of `dir`; throws a SeedError listing every problem found. */
 export async function loadSeed(dir: string): Promise<GraphBatch> {

@@ -88,7 +88,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })
   coverage(@Root() report: Report, @Ctx() ctx: Context): Promise<CountryCoverage[]> {
-    return ctx.loaders.coverage.load(report.slug).then((rows) => rows.map((row) => Object.assign(new CountryCoverage(), row)));
+    return ctx.loaders.coverage.load(report.slug).then((rows) => rows.map((row) => Object.assign(new CountryCoverage(), row, { reportSlug: report.slug })));
   }
 }
 

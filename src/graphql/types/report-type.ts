@@ -100,4 +100,5 @@ export class CountryCoverage {
   omitted: number;
 
   countryCode: string | null;
+  reportSlug: string;
 }
