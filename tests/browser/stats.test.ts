@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { INDICATOR_SERIES_QUERY, MODELS_PER_COUNTRY_YEAR_QUERY } from "../../web/stats/queries.js";
+import { INDICATOR_SERIES_QUERY, MODELS_PER_COUNTRY_YEAR_QUERY, REPORT_FIGURES_QUERY } from "../../web/stats/queries.js";
 import { hasSnapshot, SNAPSHOT_DIR } from "../helpers/ecosystem-graphs.js";
 import { hasChromium, screenshotPath, usePages } from "./browser.js";
 
@@ -93,6 +93,47 @@ describe.skipIf(!hasChromium || !hasSnapshot)("stats page on the seed plus Ecosy
     expect(csv.lines[0]).toBe("country_code,country,year,models");
     expect(csv.lines).toHaveLength(groups.length + 1);
     await openQueryLink(page, "models", "ModelsPerCountryPerYear");
+  });
+
+  it("draws the AI Index's stated figures beside the recomputed ones: Korea stated none, counted N, with its models", async () => {
+    await openStats(page, url);
+    type Row = { country: { code: string } | null; stated: number | null; recomputed: { value: number; models: { nodes: Array<{ name: string }> } } | null };
+    const data = await graphql<{ report: { coverage: Row[] } }>(url, REPORT_FIGURES_QUERY, { report: "ai-index-2024", indicator: "foundation-models" });
+    const byCode = new Map(data.report.coverage.filter((r) => r.country).map((r) => [r.country!.code, r]));
+    const korea = byCode.get("KR")!;
+    expect(korea.stated).toBeNull();
+    expect(korea.recomputed!.value).toBeGreaterThan(0);
+
+    // The CSV holds the drawn rows; each figure it has is one bar, each missing stated figure a "not stated".
+    const csv = await downloadCsv(page, "coverage");
+    expect(csv.name).toBe("ai-index-2024-foundation-models-countries.csv");
+    expect(csv.lines[0]).toBe("country_code,country,year,stated,recomputed,difference");
+    const rows = csv.lines.slice(1).map((l) => l.split(","));
+    expect(rows.length).toBeGreaterThan(3);
+    const figures = rows.flatMap((r) => [r[3], r[4]]).filter((v) => v !== "").length;
+    await expect(marks(page, "coverage", "bar", "rect").count()).resolves.toBe(figures);
+    const unstated = rows.filter((r) => r[3] === "").length;
+    await expect(page.locator("#coverage .plot svg text", { hasText: "not stated" }).count()).resolves.toBe(unstated);
+    // Each country's figures are the API's: the coverage's, else (no models in the graph) the indicator's stated value.
+    for (const [code, , year, stated, recomputed] of rows) {
+      expect(year).toBe("2023");
+      const row = byCode.get(code);
+      if (row) {
+        expect(stated).toBe(row.stated === null ? "" : String(row.stated));
+        expect(recomputed).toBe(row.recomputed ? String(row.recomputed.value) : "");
+      }
+    }
+    expect(rows.find((r) => r[0] === "KR")).toEqual(["KR", "South Korea · 한국", "2023", "", String(korea.recomputed!.value), ""]);
+    expect(rows.find((r) => r[0] === "US")![3]).toBe("109");
+    const line = page.locator("#coverage .unstated li[data-country=KR]");
+    await expect(line.innerText()).resolves.toContain(korea.recomputed!.models.nodes[0].name);
+    await page.locator("#coverage").screenshot({ path: screenshotPath("stats-coverage.png") });
+
+    // By organization: the indicator's organizations, each stated.
+    await page.selectOption("#coverage-by", "organization");
+    await expect.poll(() => page.locator("#coverage .plot figure > svg[class^=plot-]").innerHTML()).toContain("Google");
+    await page.locator("#coverage").screenshot({ path: screenshotPath("stats-coverage-organizations.png") });
+    await openQueryLink(page, "coverage", "ReportFigures");
   });
 
   it("opens Korea's talent migration by default and links it to its query in the playground", async () => {

@@ -109,3 +109,67 @@ export function indicatorSeries(rows: SeriesRow[], unit: string, width: number):
     ],
   });
 }
+
+/** One subject of a report's figures: what the report states, what the graph counts. */
+export interface FigureRow {
+  /** A country's code or an organization's slug. */
+  key: string;
+  subject: string;
+  stated: number | null;
+  recomputed: number | null;
+}
+
+export const STATED = "stated by the report";
+export const RECOMPUTED = "recomputed from the graph";
+const STATED_COLOR = "#9AA0AD";
+const RECOMPUTED_COLOR = "#0072B2";
+
+/**
+ * Paired horizontal bars per subject, the report's figure above the graph's count; a figure the
+ * report does not state is written "not stated" where its bar would be.
+ */
+export function statedVersusRecomputed(rows: FigureRow[], width: number): Element {
+  const bars = rows.flatMap((r) => [
+    { subject: r.subject, measure: STATED, value: r.stated },
+    { subject: r.subject, measure: RECOMPUTED, value: r.recomputed },
+  ]);
+  const drawn = bars.filter((b) => b.value !== null) as Array<{ subject: string; measure: string; value: number }>;
+  return Plot.plot({
+    width,
+    height: 44 + rows.length * 40,
+    // Room for the longest name (Hangul is about twice as wide as Latin at this size).
+    marginLeft: Math.min(300, 16 + Math.max(...rows.map((r) => labelWidth(r.subject)))),
+    marginRight: 64,
+    style: STYLE,
+    fy: { domain: rows.map((r) => r.subject), label: null, axis: "left", padding: 0.25 },
+    y: { domain: [STATED, RECOMPUTED], axis: null },
+    x: { grid: true, label: "Models", tickFormat: tickNumber, axis: "top" },
+    color: { domain: [STATED, RECOMPUTED], range: [STATED_COLOR, RECOMPUTED_COLOR], legend: true },
+    marks: [
+      Plot.barX(drawn, {
+        x: "value",
+        y: "measure",
+        fy: "subject",
+        fill: "measure",
+        title: (b: { subject: string; measure: string; value: number }) => `${b.subject}: ${b.value} (${b.measure})`,
+      }),
+      Plot.text(bars, {
+        x: (b: { value: number | null }) => b.value ?? 0,
+        y: "measure",
+        fy: "subject",
+        text: (b: { value: number | null }) => (b.value === null ? "not stated" : String(b.value)),
+        textAnchor: "start",
+        dx: 4,
+        fill: (b: { value: number | null }) => (b.value === null ? "#b42318" : "currentColor"),
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** About how wide a label is drawn at 12 px: wide characters (Hangul, CJK) count double. */
+function labelWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/.test(c) ? 12 : 6.8;
+  return width;
+}

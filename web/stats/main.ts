@@ -220,7 +220,7 @@ async function start(): Promise<void> {
   await Promise.all([
     loadModelSources().catch(() => undefined).then(drawModels),
     loadIndicators().then(fetchSeries, (error) => series.failed(error)),
-    coverageChart(new ChartPanel($("#coverage")), params),
+    coverageChart(new ChartPanel($("#coverage")), params, setParam),
   ]);
   document.body.dataset.state = "ready";
 }

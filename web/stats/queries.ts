@@ -39,3 +39,36 @@ query IndicatorSeries($slug: String!) {
 
 /** The sources the models chart can be narrowed to: modelStats by SOURCE, the biggest first. */
 export const MODEL_SOURCES_QUERY = `query StatsModelSources { modelStats(groupBy: [SOURCE], first: ${GROUP_PAGE}) { nodes { key { source { slug title } } count } } }`;
+
+/**
+ * (c) A report's figures beside those recomputed from the graph: per country from its coverage (what
+ * it states, what the graph counts, the models counted), per organization from the indicator its
+ * scope is counted by.
+ */
+export const REPORT_FIGURES_QUERY = `# A report's figures, stated and recomputed from the dataset it counts, as the stats page draws them (/stats/).
+# Recomputed values are counted on request (modelStats), never stored.
+query ReportFigures($report: String!, $indicator: String!) {
+  report(slug: $report) {
+    slug title date
+    publisher { name }
+    scope { releasedFrom releasedTo }
+    coverage {
+      country { code name nameKo }
+      stated
+      recomputed { value source { slug title } models(first: 10) { totalCount nodes { slug name nameKo } } }
+      difference
+    }
+  }
+  indicator(slug: $indicator) {
+    slug name nameKo unit
+    definition { counts note source { slug title } }
+    observations(first: 100) {
+      year value
+      country { code name nameKo }
+      organization { slug name nameKo }
+      recomputed { value }
+      difference
+      sources { slug title publisher url }
+    }
+  }
+}`;
