@@ -4,7 +4,7 @@
 // Screenshots go to tests/browser/screenshots/ (git-ignored).
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INDICATOR_SERIES_QUERY, MODELS_PER_COUNTRY_YEAR_QUERY, REPORT_FIGURES_QUERY } from "../../web/stats/queries.js";
 import { hasSnapshot, SNAPSHOT_DIR } from "../helpers/ecosystem-graphs.js";
 import { hasChromium, screenshotPath, usePages } from "./browser.js";
@@ -51,7 +51,14 @@ describe.skipIf(!hasChromium || !hasSnapshot)("stats page on the seed plus Ecosy
   let url: string;
   let page: Page;
   const session = usePages(DESKTOP, { importDir: SNAPSHOT_DIR });
-  beforeEach(() => ({ url, page } = session));
+  /** Plot's own warnings (a channel it cannot read as meant), which it also marks with a ⚠ on the chart. */
+  let warnings: string[];
+  beforeEach(() => {
+    ({ url, page } = session);
+    warnings = [];
+    page.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+  });
+  afterEach(() => expect(warnings, "console warnings (Plot's among them)").toEqual([]));
 
   it("draws an indicator for chosen countries over the years, with Korean names, and downloads it", async () => {
     await openStats(page, url, "?indicator=private-ai-investment");
@@ -93,6 +100,28 @@ describe.skipIf(!hasChromium || !hasSnapshot)("stats page on the seed plus Ecosy
     expect(csv.lines[0]).toBe("country_code,country,year,models");
     expect(csv.lines).toHaveLength(groups.length + 1);
     await openQueryLink(page, "models", "ModelsPerCountryPerYear");
+
+    // Narrowed to one dataset (the sources are modelStats by SOURCE): the groups of that filter.
+    const options = await page.locator("#models-source option").evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+    expect(options).toContain("ecosystem-graphs-2025-01-24");
+    await page.selectOption("#models-source", "ecosystem-graphs-2025-01-24");
+    const listed = await graphql<{ modelStats: { totalCount: number } }>(url, MODELS_PER_COUNTRY_YEAR_QUERY, { filter: { listedBy: "ecosystem-graphs-2025-01-24" } });
+    await expect.poll(() => marks(page, "models", "bar", "rect").count()).toBe(listed.modelStats.totalCount);
+    expect(new URL(page.url()).searchParams.get("source")).toBe("ecosystem-graphs-2025-01-24");
+  });
+
+  it("fits a phone's width: every chart drawn within the page", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openStats(page, url);
+    for (const chart of ["models", "series", "coverage"]) {
+      await expect(page.locator(`#${chart}`).getAttribute("data-state")).resolves.toBe("ready");
+      const box = (await page.locator(`#${chart} .plot figure > svg[class^=plot-]`).boundingBox())!;
+      expect(box.width).toBeGreaterThan(300);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    // Nothing makes the page scroll sideways.
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath("stats-phone.png"), fullPage: true });
   });
 
   it("draws the AI Index's stated figures beside the recomputed ones: Korea stated none, counted N, with its models", async () => {

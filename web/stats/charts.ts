@@ -42,8 +42,8 @@ export function modelsPerCountryYear(rows: CountryYearRow[], width: number): Ele
   const domain = [...coloured, ...(others ? [OTHER_COUNTRIES] : []), ...(unknown ? [NO_COUNTRY] : [])];
   const range = [...CATEGORY_COLORS.slice(0, coloured.length), ...(others ? [OTHER_COLOR] : []), ...(unknown ? [NO_COUNTRY_COLOR] : [])];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity)).map(yearLabel);
-  // Every fifth year labelled when the years would crowd the axis.
-  const every = years.length * 28 > width ? 5 : 1;
+  // Every year labelled, else every 2nd, 5th or 10th: about 48 px per label.
+  const every = [1, 2, 5, 10].find((k) => Math.ceil(years.length / k) * 48 <= width - 60) ?? 10;
   // Biggest countries at the bottom of each bar, in the legend's order; no known country on top.
   const order = new Map(ranked.map((c, i) => [c, i]));
   const stackOrder = (r: CountryYearRow) => (r.code === null ? ranked.length : order.get(r.country)!);
@@ -98,7 +98,7 @@ export function indicatorSeries(rows: SeriesRow[], unit: string, width: number):
     color: { domain: countries, range: CATEGORY_COLORS.filter((c) => c !== "#F0E442"), legend: true },
     marks: [
       Plot.ruleY([0], { stroke: "#9aa0ad" }),
-      Plot.line(rows, { x: "year", y: "value", stroke: "country", sort: "year", strokeWidth: 2}),
+      Plot.line(rows, { x: "year", y: "value", stroke: "country", z: "country", sort: "year", strokeWidth: 2 }),
       Plot.dot(rows, {
         x: "year",
         y: "value",
