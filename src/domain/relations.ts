@@ -149,3 +149,12 @@ export interface ModelOrder {
   field: ModelOrderField;
   direction: "ASC" | "DESC";
 }
+
+/** The relations with rules of their own (DerivedRelation), each written out in each adapter. */
+export type DerivedRelationName = { [K in RelationName]: (typeof RELATIONS)[K] extends DerivedRelation ? K : never }[RelationName];
+/** The relations that are one hop over one relationship type (HopRelation). */
+export type HopRelationName = Exclude<RelationName, DerivedRelationName>;
+
+export function isDerived(relation: RelationName): relation is DerivedRelationName {
+  return "derived" in RELATIONS[relation];
+}

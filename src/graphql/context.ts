@@ -1,8 +1,8 @@
 // The per-request context: the store as this request sees it (counted, bounded by the request's
-// deadline), its loaders, its stats, and who is asking.
+// deadline: store/request-store.ts), its loaders, its stats, and who is asking.
 import type { GraphStore } from "../store/port.js";
-import { countingStore, type Stats } from "./counting-store.js";
-import { deadlineStore } from "./deadline-store.js";
+import { RequestStore, type Stats } from "../store/request-store.js";
+import { serviceUnavailable } from "./errors.js";
 import { Loaders } from "./loaders.js";
 
 /**
@@ -32,11 +32,13 @@ export interface ContextOptions {
 export function createContext(store: GraphStore, options: ContextOptions = {}): Context {
   const stats: Stats = { storeCalls: 0 };
   const { timeout } = options;
-  const bounded = timeout ? deadlineStore(store, timeout.startedAt + timeout.ms, timeout.ms) : store;
-  const counted = countingStore(bounded, stats);
+  const deadline = timeout
+    ? { at: timeout.startedAt + timeout.ms, outOfTime: () => serviceUnavailable(`The request ran out of its ${timeout.ms} ms; try a smaller query, or again shortly.`) }
+    : null;
+  const requestStore = new RequestStore(store, stats, deadline);
   return {
-    store: counted,
-    loaders: new Loaders(counted, options.batching ?? true),
+    store: requestStore,
+    loaders: new Loaders(requestStore, options.batching ?? true),
     stats,
     requestId: options.requestId ?? "",
     auth: options.auth ?? ANONYMOUS,

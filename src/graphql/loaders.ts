@@ -6,10 +6,8 @@ import { uidOf } from "../domain/graph.js";
 import type { RelationFilter, RelationName } from "../domain/relations.js";
 import type { GroupKey, ModelDimension } from "../domain/model-stats.js";
 import type { ModelFilter } from "../domain/relations.js";
+import { batchKey, MAX_BATCH_KEYS as MAX_BATCH } from "../store/batch-key.js";
 import type { CoverageRow, GraphStore, ModelGroupRow, Page, RelatedItem, Window } from "../store/port.js";
-
-/** Caps the keys of one store call (one Cypher UNWIND list). */
-const MAX_BATCH = 500;
 
 export class Loaders {
   readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
@@ -31,7 +29,7 @@ export class Loaders {
    * it, so a field of a level makes one store call whatever its number of parents.
    */
   related(relation: RelationName, filter: RelationFilter | null, window: Window): DataLoader<string, Page<RelatedItem>> {
-    const id = `${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}`;
+    const id = batchKey({ method: "related", relation, filter, window });
     let loader = this.relatedLoaders.get(id);
     if (!loader) {
       loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, type ApiKey, type Limits } from "../config.js";
 import { StorageFailedError, type GraphStore } from "../store/port.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext } from "../graphql/context.js";
-import { errorBody, ErrorCode, HTTP_STATUS } from "../graphql/errors.js";
+import { badUserInput, HTTP_STATUS, logLevelOf, notFound, queryTooComplex, sendError } from "../graphql/errors.js";
 import { authenticator } from "./auth.js";
 import type { Logger } from "./logger.js";
 import { exportRouter } from "./export/routes.js";
@@ -65,22 +65,13 @@ function requestIds(logger: Logger): RequestHandler {
   };
 }
 
-function sendError(res: Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  if (res.headersSent) return;
-  res.status(status).json(errorBody(code, message, extensions));
-}
-
 /** A batch (a JSON array of operations) longer than the limit is refused before any of it runs. */
 function batchLimit(maxBatch: number): RequestHandler {
-  return (req, res, next) => {
+  return (req, _res, next) => {
     if (!Array.isArray(req.body)) return next();
-    if (maxBatch <= 1) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, "Batched requests (a JSON array of operations) are turned off; send one operation per request.");
+    if (maxBatch <= 1) return next(badUserInput("Batched requests (a JSON array of operations) are turned off; send one operation per request."));
     if (req.body.length > maxBatch) {
-      return sendError(res, HTTP_STATUS.QUERY_TOO_COMPLEX, ErrorCode.QUERY_TOO_COMPLEX, `A batch may hold at most ${maxBatch} operations; this one holds ${req.body.length}.`, {
-        limit: "batch",
-        max: maxBatch,
-        actual: req.body.length,
-      });
+      return next(queryTooComplex(`A batch may hold at most ${maxBatch} operations; this one holds ${req.body.length}.`, { limit: "batch", max: maxBatch, actual: req.body.length }));
     }
     next();
   };
@@ -93,25 +84,23 @@ const bodyAlwaysSet: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Errors raised before GraphQL runs (the JSON parser's, mostly), answered as GraphQL-style JSON:
- * too large -> 413 QUERY_TOO_COMPLEX, malformed -> 400 BAD_USER_INPUT, anything else is masked.
+ * Every error of a route outside GraphQL execution (the JSON parser's, the app's own refusals,
+ * /export, the pages, unknown paths) is answered here, in the one shape errors.ts gives, and
+ * logged at its code's level (masked internal errors with their stack and request id).
  */
-function httpErrors(logger: Logger, limits: Limits): ErrorRequestHandler {
+function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const e = error as { type?: string; status?: number; message?: string };
-    if (e.type === "entity.too.large") {
-      return sendError(res, 413, ErrorCode.QUERY_TOO_COMPLEX, `The request body is larger than ${limits.maxBodyBytes} bytes.`, { limit: "body", max: limits.maxBodyBytes });
-    }
-    if (e.type === "entity.parse.failed") return sendError(res, 400, ErrorCode.BAD_USER_INPUT, `The request body is not valid JSON: ${e.message}`);
-    if (typeof e.status === "number" && e.status >= 400 && e.status < 500) {
-      return sendError(res, e.status, ErrorCode.BAD_USER_INPUT, e.message ?? "The request cannot be read.");
-    }
-    const { requestId } = locals(res);
-    logger.error("internal error", { requestId, err: error });
-    sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", { requestId });
+    const { code } = sendError(res, error);
+    const level = logLevelOf(code);
+    if (level !== "debug") logger[level](level === "error" ? "internal error" : "request refused", { requestId: locals(res).requestId, code, err: error });
   };
 }
+
+/** Paths the API does not serve get the same JSON error as everything else. */
+const unknownPath: RequestHandler = (req, _res, next) => {
+  next(notFound(`Nothing is served at ${req.method} ${req.path}; GET / lists what is.`));
+};
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { store, logger } = options;
@@ -143,13 +132,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       // failure (disk full) is told, as the operator must act on it and it names nothing secret.
       logger.warn("store not ready", { requestId: locals(res).requestId, store: store.name, err: error });
       const reason = error instanceof StorageFailedError ? { reason: error.message } : {};
-      res.status(503).json({ status: "unavailable", store: store.name, ...reason });
+      res.status(HTTP_STATUS.SERVICE_UNAVAILABLE).json({ status: "unavailable", store: store.name, ...reason });
     }
   });
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
   servePage(app, "/stats", path.join(options.publicDir, "stats"));
-  app.use("/export", exportRouter(store, (error, requestId) => logger.error("internal error", { requestId, err: error })));
+  app.use("/export", exportRouter(store));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");
@@ -172,7 +161,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }),
   );
-  app.use(httpErrors(logger, limits));
+  app.use(unknownPath);
+  app.use(httpErrors(logger));
 
   return {
     server,

@@ -1,8 +1,10 @@
 // The bundled web pages (/graphiql, /explore, /stats): static files built by `npm run build:web` into
-// public/, served from this host only. Hashed assets are cached for good; the HTML never is.
+// public/, served from this host only. Hashed assets are cached for good; the HTML never is. A
+// page that is not built is an error like any other (the app's handler answers it, errors.ts).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
+import { serviceUnavailable } from "../graphql/errors.js";
 
 /**
  * Only this origin, plus what GraphiQL's Monaco editor needs (inline styles, workers, blob: and
@@ -23,8 +25,8 @@ export const PAGE_CSP = [
 
 export function servePage(app: Express, mount: string, dir: string): void {
   if (!existsSync(path.join(dir, "index.html"))) {
-    app.use(mount, (_req, res) => {
-      res.status(503).type("text/plain").send(`${mount} is not built: run \`npm run build:web\` (npm install does it through \`npm run build\`).\n`);
+    app.use(mount, (_req, _res, next) => {
+      next(serviceUnavailable(`${mount} is not built: run \`npm run build:web\` (npm install does it through \`npm run build\`).`));
     });
     return;
   }

@@ -4,6 +4,7 @@
 import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../domain/graph.js";
 import type { NodeKind } from "../domain/kinds.js";
 import type { Precondition, PreconditionFailure } from "../domain/preconditions.js";
+import type { CoverageRow } from "../domain/scope.js";
 import type { ModelFilter, ModelOrder, NameFilter, OrganizationFilter, RelationFilter, RelationName } from "../domain/relations.js";
 import type { GroupKey, ModelDimension, ModelGroupOrder, NumericSummary } from "../domain/model-stats.js";
 import type { SortKey } from "../domain/sort-keys.js";
@@ -42,16 +43,8 @@ export interface SearchHit {
   score: number;
 }
 
-/** How a report covers one country's models (Report.coverage). */
-export interface CoverageRow {
-  /** The models' country (own, else first developer's); null when unknown. */
-  countryCode: string | null;
-  /** Models inside the report's declared scope. */
-  inScope: number;
-  included: number;
-  /** Claimed by a source, or in scope and not included when the report's inclusions are complete. */
-  omitted: number;
-}
+/** How a report covers one country's models (Report.coverage): the rule is domain/scope.ts. */
+export type { CoverageRow } from "../domain/scope.js";
 
 /** What modelStats groups and how (domain/model-stats.ts has the rule of each dimension). */
 export interface ModelStatsQuery {
@@ -215,6 +208,18 @@ export class StorageFailedError extends StoreUnavailableError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "StorageFailedError";
+  }
+}
+
+/**
+ * The store gave up on a call that ran past its own time limit (Neo4j's transaction timeout,
+ * NEO4J_TX_TIMEOUT_MS): the store is up but the work was too slow. The API answers
+ * SERVICE_UNAVAILABLE with this message, which names the limit and nothing secret.
+ */
+export class StoreTimeoutError extends StoreUnavailableError {
+  constructor(readonly timeoutMs: number, options?: { cause?: unknown }) {
+    super(`The graph store stopped this request's query at its ${timeoutMs} ms limit; ask for less (smaller pages, fewer levels), or try again shortly.`, options);
+    this.name = "StoreTimeoutError";
   }
 }
 

@@ -1,11 +1,16 @@
 // The embedded store's indexes (the word index of search, the models by release date of in-scope
-// omissions) answer exactly as a scan of every node would, before and after writes.
+// omissions, relationships by node and type, relation lists kept sorted) answer exactly as a scan
+// of every node would, or a store freshly built from the same graph, before and after writes.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeRecord } from "../../src/domain/graph.js";
 import { compareHits, searchScore } from "../../src/domain/search.js";
 import { SyntheticGraph } from "../../src/generate/synthetic-graph.js";
 import { writeGenerated } from "../../src/generate/write-generated.js";
+import type { RelationFilter, RelationName } from "../../src/domain/relations.js";
+import { RELATIONS } from "../../src/domain/relations.js";
+import { relatedSortKey } from "../../src/domain/sort-keys.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
+import type { GraphStore } from "../../src/store/port.js";
 
 const graph = new SyntheticGraph({ models: 2000, seed: 5 });
 const SEARCHABLE = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
@@ -77,5 +82,57 @@ describe("embedded store indexes", () => {
         : [];
       expect(page.items.map((x) => x.node.key).sort()).toEqual(expected.sort());
     }
+  });
+
+  /** Pages of relations for many parents: whole, a window after the third item, and filtered. */
+  async function relationPages(target: GraphStore) {
+    const parents: Array<[RelationName, string[], RelationFilter | null]> = [
+      ["country-organizations", Array.from({ length: graph.counts.Country }, (_, i) => graph.countryKey(i)), null],
+      ["country-models", Array.from({ length: graph.counts.Country }, (_, i) => graph.countryKey(i)), null],
+      ["organization-models", Array.from({ length: graph.counts.Organization }, (_, i) => graph.organizationKey(i)), null],
+      ["organization-models", Array.from({ length: graph.counts.Organization }, (_, i) => graph.organizationKey(i)), { models: { releasedYear: 2023 } }],
+      ["organization-unit-models", Array.from({ length: graph.counts.Organization }, (_, i) => graph.organizationKey(i)), null],
+      ["benchmark-results", Array.from({ length: graph.counts.Benchmark }, (_, i) => graph.benchmarkKey(i)), null],
+      ["model-developers", Array.from({ length: 50 }, (_, i) => graph.modelKey(i)), null],
+      ["model-benchmark-results", Array.from({ length: 50 }, (_, i) => graph.modelKey(i)), null],
+      ["report-in-scope-omissions", Array.from({ length: graph.counts.Report }, (_, i) => graph.reportKey(i)), null],
+    ];
+    const answers: unknown[] = [];
+    for (const [relation, keys, filter] of parents) {
+      const whole = await target.related(relation, keys, filter, { after: null, limit: 100_000 });
+      answers.push(relation, whole);
+      const afters = whole.map((p) => (p.items[2] ? relatedSortKey(RELATIONS[relation].order, p.items[2]) : null));
+      answers.push(await Promise.all(keys.map(async (key, i) => (await target.related(relation, [key], filter, { after: afters[i], limit: 5 }))[0])));
+    }
+    return answers;
+  }
+
+  it("serves relation pages after writes exactly as a store freshly built from the same graph", async () => {
+    await relationPages(store); // fills what the store keeps sorted
+    // The last of a large organization's models, renamed to come first: a list kept sorted.
+    const org = graph.organizationKey(0);
+    const [ofOrg] = await store.related("organization-models", [org], null, { after: null, limit: 100_000 });
+    expect(ofOrg.totalCount).toBeGreaterThan(40);
+    const model = ofOrg.items.at(-1)!.node.key;
+    const [benchmark] = (await store.related("model-benchmark-results", [model], null, { after: null, limit: 1 }))[0].items;
+    await store.write({
+      nodes: [
+        { kind: "Model", key: model, props: { name: "Aaaa First Now", aliases: [] } },
+        { kind: "Model", key: "zz-new-model", props: { name: "Zz New Model", aliases: [], modelKind: "FOUNDATION", releaseDate: "2023-05-05", sources: ["x"] } },
+      ],
+      relationships: [
+        { type: "DEVELOPED_BY", from: { kind: "Model", key: "zz-new-model" }, to: { kind: "Organization", key: graph.organizationKey(1) }, key: "", props: { order: 0, sources: ["x"] } },
+        { type: "ORIGINATES_IN", from: { kind: "Model", key: "zz-new-model" }, to: { kind: "Country", key: graph.countryKey(0) }, key: "", props: { sources: ["x"] } },
+        ...(benchmark ? [{ type: "SCORED" as const, from: { kind: "Model" as const, key: model }, to: { kind: "Benchmark" as const, key: benchmark.node.key }, key: String(benchmark.rel.key ?? ""), props: { score: -1 } }] : []),
+      ],
+    });
+    const refused = { nodes: [{ kind: "Organization" as const, key: org, props: { name: "Renamed Then Refused" } }], relationships: [{ type: "PART_OF" as const, from: { kind: "Organization" as const, key: org }, to: { kind: "Organization" as const, key: "no-such-org" }, key: "", props: {} }] };
+    await expect(store.write(refused)).rejects.toThrow();
+
+    const slice = await store.snapshot();
+    const fresh = await MemoryStore.open(null);
+    await fresh.write({ nodes: slice.nodes, relationships: slice.edges });
+    expect(await relationPages(store)).toEqual(await relationPages(fresh));
+    await fresh.close();
   });
 });

@@ -153,4 +153,24 @@ describe.each(STORE_CASES)("modelStats [$name]", (storeCase) => {
     expect(g.parameters.max).toBe(Math.max(...values));
     expect(g.parameters.min).toBe(Math.min(...values));
   });
+
+  // Last: it writes to the store.
+  it("answers what a write changed: a new model, a changed release year, a developer's new headquarters", async () => {
+    const filter = { releasedYear: 2023, listedBy: EG };
+    const count = async (groupBy: ModelDimension[], key: string) => (await stats(groupBy, filter)).items.find((g) => g.key[0] === key)?.count ?? 0;
+    const [kr, gb, google] = [await count(["COUNTRY"], "KR"), await count(["COUNTRY"], "GB"), await count(["ORGANIZATION"], "google")];
+    const model = { kind: "Model" as const, key: "stats-test-model", props: { name: "Stats Test Model", releaseDate: "2023-05-01", sources: [EG] } };
+    await store.write({ nodes: [model], relationships: [{ type: "ORIGINATES_IN", from: model, to: { kind: "Country", key: "KR" }, key: "", props: { sources: [EG] } }] });
+    expect(await count(["COUNTRY"], "KR")).toBe(kr + 1);
+    await store.write({ nodes: [{ ...model, props: { ...model.props, releaseDate: "2022-05-01" } }], relationships: [] });
+    expect(await count(["COUNTRY"], "KR")).toBe(kr);
+    // An organization of no country, then headquartered in GB: its models without a country of their own count there.
+    const org = { kind: "Organization" as const, key: "stats-test-lab", props: { name: "Stats Test Lab", sources: [EG] } };
+    const unplaced = { kind: "Model" as const, key: "stats-test-unplaced", props: { name: "Stats Test Unplaced", releaseDate: "2023-06-01", sources: [EG] } };
+    await store.write({ nodes: [org, unplaced], relationships: [{ type: "DEVELOPED_BY", from: unplaced, to: org, key: "", props: { order: 0, sources: [EG] } }] });
+    expect(await count(["COUNTRY"], "GB")).toBe(gb);
+    await store.write({ nodes: [], relationships: [{ type: "HEADQUARTERED_IN", from: org, to: { kind: "Country", key: "GB" }, key: "", props: { sources: [EG] } }] });
+    expect(await count(["COUNTRY"], "GB")).toBe(gb + 1);
+    expect(await count(["ORGANIZATION"], "google")).toBe(google);
+  });
 });

@@ -1,6 +1,7 @@
 // The Neo4j adapter's ReadBatcher: concurrent reads of the same query share one query over the
 // union of their keys; each caller gets its keys; a failure fails exactly the callers that shared it.
 import { describe, expect, it } from "vitest";
+import { MAX_BATCH_KEYS } from "../../src/store/batch-key.js";
 import { ReadBatcher } from "../../src/store/neo4j/read-batcher.js";
 
 function recorder() {
@@ -36,13 +37,14 @@ describe("ReadBatcher", () => {
     expect(calls.map((c) => c.keys)).toEqual([["a"], ["b"]]);
   });
 
-  it("splits more than 1,000 keys into several queries and merges their answers", async () => {
+  it("splits more keys than the loaders' cap (MAX_BATCH_KEYS) into several queries and merges their answers", async () => {
     const batcher = new ReadBatcher();
     const { calls, fetchFor } = recorder();
-    const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+    const total = 2 * MAX_BATCH_KEYS + 7;
+    const keys = Array.from({ length: total }, (_, i) => `k${i}`);
     const rows = await batcher.load("q", keys, fetchFor("q"));
-    expect(calls.map((c) => c.keys.length)).toEqual([1000, 1000, 500]);
-    expect(rows.size).toBe(2500);
+    expect(calls.map((c) => c.keys.length)).toEqual([MAX_BATCH_KEYS, MAX_BATCH_KEYS, 7]);
+    expect(rows.size).toBe(total);
   });
 
   it("rejects every caller that shared a failed query, and only those", async () => {

@@ -29,6 +29,19 @@ export function windowOf<T>(items: readonly T[], keyOf: (item: T) => SortKey, di
   return { items: keyed.slice(start, end).map((k) => k.item), totalCount: keyed.length, hasMore: end < keyed.length };
 }
 
+/**
+ * The window of a list already in order, given its items' sort keys: at most `w.limit` items from the
+ * first whose key comes after `w.after` (binary search), `itemAt` building only those.
+ */
+export function sortedWindow<T>(keys: readonly SortKey[], directions: readonly ("ASC" | "DESC")[], w: Window, itemAt: (i: number) => T): Page<T> {
+  const after = w.after;
+  const start = after ? lowerBound(keys.length, (i) => compareSortKeys(keys[i], after, directions) <= 0) : 0;
+  const end = Math.min(start + w.limit, keys.length);
+  const items: T[] = [];
+  for (let i = start; i < end; i++) items.push(itemAt(i));
+  return { items, totalCount: keys.length, hasMore: start + w.limit < keys.length };
+}
+
 /** The first index in [0, length) at which `before(i)` is false, for a `before` true then false. */
 export function lowerBound(length: number, before: (i: number) => boolean): number {
   let lo = 0;

@@ -6,7 +6,7 @@ import { refOfUid, uidOf } from "../../domain/graph.js";
 import type { NodeKind, RelationshipType } from "../../domain/kinds.js";
 import { compareText } from "../../domain/search.js";
 import type { GraphSlice } from "../port.js";
-import type { EdgeAttrs } from "./memory-store.js";
+import type { EdgeAttrs } from "./storage.js";
 
 /** What the walks need from the store: the graph and how to read a node's record. */
 export interface SliceSource {

@@ -4,7 +4,7 @@ import neo4j, { isInt, type Driver, type Record as Neo4jRecord } from "neo4j-dri
 import type { NodeRecord, Properties, PropertyValue } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import { DEFAULT_MAX_RETRY_MS } from "../../config.js";
-import { StoreUnavailableError } from "../port.js";
+import { StoreTimeoutError, StoreUnavailableError } from "../port.js";
 
 export interface Neo4jOptions {
   uri: string;
@@ -94,6 +94,13 @@ function nodeRecord(node: neo4j.Node): NodeRecord {
 }
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+
+/** Neo4j's codes for a transaction stopped at its timeout (the client's `timeout`, or the server's own). */
+const TIMED_OUT_CODES = new Set(["Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"]);
+
+function isTimedOut(error: unknown): boolean {
+  return TIMED_OUT_CODES.has((error as { code?: string }).code ?? "");
+}
 
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? "";
@@ -222,6 +229,8 @@ export class Executor {
 
   private translate(error: unknown): Error {
     if (error instanceof StoreUnavailableError) return error;
+    // Not an outage: Neo4j is up, this one transaction was too slow.
+    if (isTimedOut(error)) return new StoreTimeoutError(this.options.transactionTimeoutMs, { cause: error });
     if (isUnavailable(error)) {
       this.down = true;
       return new StoreUnavailableError(`Neo4j at ${this.options.uri} is not reachable`, { cause: error });

@@ -6,6 +6,7 @@ import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../do
 import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
+import { batchKey } from "../batch-key.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
 import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
@@ -90,7 +91,7 @@ export class Neo4jStore implements GraphStore {
   async getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>> {
     if (refs.length === 0) return [];
     const uids = [...new Set(refs.map(uidOf))];
-    const byUid = await this.keyedRead("entity/get-by-uids", uids, async (all) => {
+    const byUid = await this.keyedRead(batchKey({ method: "getNodes" }), uids, async (all) => {
       const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids: all });
       return new Map(rows.map((r) => [r.uid as string, r.n ? recordOfProperties(r.n as Row) : null]));
     });
@@ -100,8 +101,7 @@ export class Neo4jStore implements GraphStore {
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const id = `related/${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(w.after)}|${w.limit}`;
-    const byKey = await this.keyedRead(id, keys, async (all) => {
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w }), keys, async (all) => {
       const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
       return new Map(rows.map((r) => [r.key as string, r]));
     });

@@ -4,9 +4,9 @@
 // make one store call per field and level; this makes concurrent requests share those calls, since
 // a query's fixed cost (a round trip, a transaction) outweighs its per-key work (docs/benchmarks.md).
 // Each caller still gets exactly its own keys' results, and still counts as one store call.
-
-/** Keys of one query at most; more are split into several queries. */
-const MAX_KEYS = 1000;
+// Callers name their reads with store/batch-key.ts, as the loaders do, and a query takes at most
+// its MAX_BATCH_KEYS keys, the loaders' cap.
+import { batchChunks } from "../batch-key.js";
 
 interface Waiter<T> {
   resolve: (rows: Map<string, T>) => void;
@@ -53,8 +53,7 @@ export class ReadBatcher {
   private async run<T>(group: Group<T>): Promise<void> {
     const keys = [...group.keys];
     try {
-      const chunks: string[][] = [];
-      for (let i = 0; i < keys.length; i += MAX_KEYS) chunks.push(keys.slice(i, i + MAX_KEYS));
+      const chunks = batchChunks(keys);
       const results = await Promise.all(chunks.map((chunk) => group.fetch(chunk)));
       const merged = results.length === 1 ? results[0] : new Map(results.flatMap((r) => [...r]));
       for (const waiter of group.waiters) waiter.resolve(merged);

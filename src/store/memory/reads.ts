@@ -1,0 +1,207 @@
+// The embedded store's reads: relations (one hop, or derived by the rules of src/domain), lists,
+// search and coverage, over the storage of storage.ts, answering exactly as cypher/ does on Neo4j.
+import type { NodeRecord } from "../../domain/graph.js";
+import { uidOf } from "../../domain/graph.js";
+import type { NodeKind } from "../../domain/kinds.js";
+import { matchesModelFilter, matchesRelationFilter } from "../../domain/filters.js";
+import { effectiveCountry } from "../../domain/model-country.js";
+import { isDerived, parentKinds, RELATIONS, type DerivedRelationName, type HopRelationName, type ModelFilter, type RelationFilter, type RelationName, type RelationSpec } from "../../domain/relations.js";
+import { coverageOf, coverageRows, inclusionsComplete, isInScopeOmission, scopePeriod, type CoverageRow, type ReportLinks } from "../../domain/scope.js";
+import { compareHits, searchScore, tokenize } from "../../domain/search.js";
+import { compareSortKeys, listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey } from "../../domain/sort-keys.js";
+import type { ListQuery, Page, RelatedItem, SearchHit, Window } from "../port.js";
+import { sortedWindow, windowOf } from "./order.js";
+import type { EdgeAttrs, MemoryGraph, SortedItems } from "./storage.js";
+
+/**
+ * Relation lists of at least this many items stay sorted between reads (storage.ts); shorter
+ * ones cost less to sort again than to keep.
+ */
+const KEEP_SORTED_FROM = 32;
+
+export class MemoryReads {
+  constructor(private readonly g: MemoryGraph) {}
+
+  /** The traversals with rules of their own, one per DerivedRelation of RELATIONS, as cypher/related/ has them. */
+  private readonly derived: { readonly [R in DerivedRelationName]: (uid: string) => RelatedItem[] } = {
+    "country-models": (uid) => this.countryModels(uid),
+    "model-country": (uid) => {
+      const country = this.country(uid);
+      return country ? [this.item(country)] : [];
+    },
+    "organization-unit-models": (uid) => this.unitModels(uid),
+    "report-in-scope-omissions": (uid) => this.scopeCandidates(uid).filter((model) => this.isInScopeOmission(uid, model)).map((m) => this.item(m)),
+    "model-in-scope-omitted-from": (uid) => [...this.g.uidsOf("Report")].filter((report) => this.isInScopeOmission(report, uid)).map((r) => this.item(r)),
+  };
+
+  private item(uid: string): RelatedItem {
+    return { node: this.g.record(uid), rel: {} };
+  }
+
+  /** Items of one relation for one parent, unordered, as uids and (for one hop) their relationship. */
+  private entries(relation: RelationName, uid: string): Array<{ uid: string; attrs: EdgeAttrs | null }> {
+    const spec = RELATIONS[relation] as RelationSpec;
+    if ("derived" in spec) return this.derived[relation as DerivedRelationName](uid).map((item) => ({ uid: uidOf(item.node), attrs: null }));
+    const hop = RELATIONS[relation as HopRelationName];
+    const targets: readonly NodeKind[] = hop.target;
+    return this.g
+      .neighbours(uid, hop.type, hop.direction)
+      .filter((n) => targets.includes(this.g.attrs(n.uid).kind))
+      .map((n) => ({ uid: n.uid, attrs: n.attrs }));
+  }
+
+  private itemOf(entry: { uid: string; attrs: EdgeAttrs | null }): RelatedItem {
+    return { node: this.g.record(entry.uid), rel: entry.attrs ? { ...entry.attrs.props, key: entry.attrs.key } : {} };
+  }
+
+  /** One parent's items of the relation in the relation's order (kept sorted in storage.ts when long). */
+  private sorted(relation: RelationName, uid: string): SortedItems {
+    const { order } = RELATIONS[relation];
+    const directions = relatedDirections(order);
+    const build = (): SortedItems => {
+      const keyed = this.entries(relation, uid).map((entry) => ({ entry, key: relatedSortKey(order, this.itemOf(entry)) }));
+      keyed.sort((a, b) => compareSortKeys(a.key, b.key, directions));
+      return { entries: keyed.map((k) => k.entry), keys: keyed.map((k) => k.key) };
+    };
+    return this.g.sortedItems(relation, uid, isDerived(relation), build, (s) => s.entries.length >= KEEP_SORTED_FROM);
+  }
+
+  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Array<Page<RelatedItem>> {
+    const spec = RELATIONS[relation];
+    const directions = relatedDirections(spec.order);
+    return parentKeys.map((key) => {
+      // A key of a relation over several parent kinds names a node of any of them (asset slugs,
+      // unique across those kinds: one of them at most exists).
+      const parents = parentKinds(spec)
+        .map((kind) => uidOf({ kind, key }))
+        .filter((uid) => this.g.has(uid));
+      if (parents.length > 1) {
+        const items = parents.flatMap((uid) => this.sorted(relation, uid).entries.map((e) => this.itemOf(e))).filter((item) => this.passes(item, filter));
+        return windowOf(items, (item) => relatedSortKey(spec.order, item), directions, w);
+      }
+      if (parents.length === 0) return { items: [], totalCount: 0, hasMore: false };
+      const sorted = this.sorted(relation, parents[0]);
+      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.itemOf(sorted.entries[i]));
+      // A filter reads each item, but in order: nothing is sorted again.
+      const items: RelatedItem[] = [];
+      const keys: SortKey[] = [];
+      for (const [i, entry] of sorted.entries.entries()) {
+        const item = this.itemOf(entry);
+        if (this.passes(item, filter)) {
+          items.push(item);
+          keys.push(sorted.keys[i]);
+        }
+      }
+      return sortedWindow(keys, directions, w, (i) => items[i]);
+    });
+  }
+
+  private passes(item: RelatedItem, filter: RelationFilter | null): boolean {
+    return matchesRelationFilter(item, filter, (node, f) => this.matchesModelFilter(uidOf(node), f));
+  }
+
+  /** The model's country (domain/model-country.ts). */
+  private country(modelUid: string): string | null {
+    return effectiveCountry(this.g.countryLinks, modelUid);
+  }
+
+  private links(reportUid: string, modelUid: string): ReportLinks {
+    const types = this.g.typesBetween(reportUid, modelUid);
+    return { included: types.includes("INCLUDES"), claimed: types.includes("OMITS") };
+  }
+
+  private isInScopeOmission(reportUid: string, modelUid: string): boolean {
+    const report = this.g.attrs(reportUid).props;
+    // The cheap test first: most reports do not say their inclusions are complete.
+    return inclusionsComplete(report) && isInScopeOmission(report, this.g.attrs(modelUid).props, this.links(reportUid, modelUid));
+  }
+
+  /** The models that can be inside a report's scope: those released in its period, or every model when it has none. */
+  private scopeCandidates(reportUid: string): string[] {
+    const period = scopePeriod(this.g.attrs(reportUid).props);
+    return period ? this.g.modelsReleasedBetween(period.from, period.to) : [...this.g.uidsOf("Model")];
+  }
+
+  coverage(reportKeys: readonly string[]): CoverageRow[][] {
+    return reportKeys.map((key) => {
+      const report = uidOf({ kind: "Report", key });
+      if (!this.g.has(report)) return [];
+      const props = this.g.attrs(report).props;
+      const counted: Array<{ countryCode: string | null; inScope: boolean; included: boolean; omitted: boolean }> = [];
+      for (const model of this.g.uidsOf("Model")) {
+        const counts = coverageOf(props, this.g.attrs(model).props, this.links(report, model));
+        if (counts) counted.push({ countryCode: this.country(model)?.slice("Country:".length) ?? null, ...counts });
+      }
+      return coverageRows(counted);
+    });
+  }
+
+  /** cypher/related/organization-unit-models.cypher: the organization and its units (PART_OF, up to 3 levels) developed them. */
+  private unitModels(orgUid: string): RelatedItem[] {
+    const orgs = new Set<string>([orgUid]);
+    let frontier = [orgUid];
+    for (let level = 0; level < 3 && frontier.length > 0; level++) {
+      frontier = frontier.flatMap((o) => this.g.neighbours(o, "PART_OF", "in").map((n) => n.uid)).filter((o) => !orgs.has(o));
+      for (const o of frontier) orgs.add(o);
+    }
+    const models = new Set<string>();
+    for (const org of orgs) for (const m of this.g.neighbours(org, "DEVELOPED_BY", "in")) if (this.g.attrs(m.uid).kind === "Model") models.add(m.uid);
+    return [...models].map((uid) => this.item(uid));
+  }
+
+  private countryModels(countryUid: string): RelatedItem[] {
+    const models = new Set<string>(this.g.neighbours(countryUid, "ORIGINATES_IN", "in").map((n) => n.uid));
+    for (const org of this.g.neighbours(countryUid, "HEADQUARTERED_IN", "in")) {
+      for (const m of this.g.neighbours(org.uid, "DEVELOPED_BY", "in")) models.add(m.uid);
+    }
+    // Only models count (datasets and applications originate in countries too), and a model with
+    // several own countries counts in its first only, as cypher/related/country-models.cypher has it.
+    return [...models].filter((uid) => this.g.attrs(uid).kind === "Model" && this.country(uid) === countryUid).map((uid) => this.item(uid));
+  }
+
+  private matchesModelFilter(uid: string, f: ModelFilter): boolean {
+    const { props, searchText } = this.g.attrs(uid);
+    return matchesModelFilter(
+      {
+        props,
+        searchText,
+        country: () => this.country(uid),
+        developedBy: (organization) => this.g.neighbours(uid, "DEVELOPED_BY", "out").some((d) => d.uid === organization),
+      },
+      f,
+    );
+  }
+
+  private listUids(query: ListQuery): string[] {
+    const uids = [...this.g.uidsOf(query.kind)];
+    if (query.kind === "Model") {
+      const filter = query.filter;
+      return filter ? uids.filter((uid) => this.matchesModelFilter(uid, filter)) : uids;
+    }
+    const f = query.filter;
+    return uids.filter((uid) => {
+      if (f?.nameContains && !this.g.attrs(uid).searchText.includes(f.nameContains.toLowerCase())) return false;
+      if (query.kind !== "Organization" || !query.filter) return true;
+      const { countryCode, kind } = query.filter;
+      if (kind && this.g.attrs(uid).props.orgKind !== kind) return false;
+      if (countryCode && !this.g.neighbours(uid, "HEADQUARTERED_IN", "out").some((c) => c.uid === `Country:${countryCode}`)) return false;
+      return true;
+    });
+  }
+
+  list(query: ListQuery, w: Window): Page<NodeRecord> {
+    const records = this.listUids(query).map((uid) => this.g.record(uid));
+    const order = listOrder(query.kind, query.kind === "Model" ? query.order : null);
+    return windowOf(records, (r) => listSortKey(r, order), listDirections(order), w);
+  }
+
+  search(text: string, limit: number): SearchHit[] {
+    const hits: SearchHit[] = [];
+    for (const uid of this.g.words.candidates(tokenize(text))) {
+      const node = this.g.record(uid);
+      const score = searchScore(node, text);
+      if (score > 0) hits.push({ node, score });
+    }
+    return hits.sort(compareHits).slice(0, limit);
+  }
+}
