@@ -1,11 +1,11 @@
-// The benchmark's query set, Q1-Q5, each written three ways: for this API (targets a, b and the
+// The benchmark's query set, Q1-Q6, each written three ways: for this API (targets a, b and the
 // embedded store), for @neo4j/graphql over the same Neo4j (target c) and as hand-written Cypher
 // (target d, bench/floor/*.cypher). Arguments come from the generator's keys, varied request by
 // request so that no cache makes a query trivial.
 import type { NodeRecord } from "../src/domain/graph.js";
 import { compareSortKeys } from "../src/domain/sort-keys.js";
 import { COUNTRIES } from "../src/generate/countries.js";
-import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
+import { MODEL_YEARS, SyntheticGraph } from "../src/generate/synthetic-graph.js";
 import { encodeCursor, listOrdering } from "../src/graphql/cursors.js";
 
 /** Q1, Q2, ...: a new query is one more entry of QUERIES (the runner, the check and the report read the table). */
@@ -276,5 +276,49 @@ export const QUERIES: QuerySpec[] = [
     },
     ties: "none: all rank by score, lowercased name, kind, key",
     caveat: "the API's ranking of 50 full-text candidates as a @cypher field (exact name, name prefix, word prefix), written for one word",
+  },
+  {
+    id: "Q6",
+    title: "models per country for one release year (grouped count)",
+    args: () => MODEL_YEARS.map((year) => ({ year, from: `${year}-01-01`, to: `${year + 1}-01-01` })),
+    api: {
+      query: `query Q6($year: Int!) {
+  modelStats(groupBy: [COUNTRY], filter: { releasedYear: $year }, first: 100) {
+    nodes { key { country { code name } } count }
+  }
+}`,
+      variables: (a) => ({ year: a.year }),
+    },
+    // The library has no group-by: per country, an aggregate of its own models, and the models of its
+    // organizations that have no own country, listed so that the client counts each model once.
+    neo4jGraphql: {
+      query: `query Q6($from: Date!, $to: Date!) {
+  countries(sort: [{ code: ASC }]) { code name
+    ownModelsConnection(where: { node: { releaseDate: { gte: $from, lt: $to } } }) { aggregate { count { nodes } } }
+    organizations {
+      modelsConnection(where: { node: { releaseDate: { gte: $from, lt: $to }, ownCountryConnection: { aggregate: { count: { nodes: { eq: 0 } } } } } }) { edges { node { slug } } }
+    }
+  }
+}`,
+      variables: (a) => ({ from: a.from, to: a.to }),
+    },
+    floor: { file: "q6-models-per-country", params: (a) => ({ from: a.from, to: a.to }) },
+    answer: {
+      api: (d) => d.modelStats.nodes.map((g: Json) => ({ code: g.key.country?.code ?? null, name: g.key.country?.name ?? null, count: g.count })),
+      neo4jGraphql: (d) =>
+        d.countries
+          .map((c: Json) => ({
+            code: c.code,
+            name: c.name,
+            count: c.ownModelsConnection.aggregate.count.nodes + new Set(c.organizations.flatMap((o: Json) => o.modelsConnection.edges.map((e: Json) => e.node.slug))).size,
+          }))
+          .filter((c: Json) => c.count > 0)
+          .sort((x: Json, y: Json) => y.count - x.count || (x.code < y.code ? -1 : 1))
+          .slice(0, 100),
+      floor: (rows) => rows.map((r: Json) => ({ code: r.country?.code ?? null, name: r.country?.name ?? null, count: r.count })),
+    },
+    ties: "by count, then country code, in all three; (c) is grouped, counted and ordered by the client from its per-country answer (no null group: every generated organization has a headquarters)",
+    caveat:
+      "no group-by in @neo4j/graphql: per country, a connection aggregate of its own models plus its organizations' models without an own country, listed (slugs) for the client to count once each; the floor counts in one Cypher query as the API's modelStats does",
   },
 ];

@@ -9,6 +9,7 @@ import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "../../src/config.js";
 import type { NodeRecord } from "../../src/domain/graph.js";
 import { compareHits, searchScore } from "../../src/domain/search.js";
+import { QUERIES } from "../queries.js";
 import { announce, argValue } from "./serve.js";
 
 const uri = argValue("--neo4j") ?? process.env.NEO4J_URI;
@@ -16,8 +17,8 @@ if (!uri) throw new Error("--neo4j <bolt uri> (or NEO4J_URI) is required");
 // Plain JS numbers are enough here: no value of the bench exceeds 2^53.
 const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
 
-const QUERIES = ["q1-model", "q2-walk", "q3-omitted", "q4-neighborhood", "q5-search"];
-const cypher = new Map(QUERIES.map((q) => [q, readFileSync(path.join(PROJECT_ROOT, "bench", "floor", `${q}.cypher`), "utf8")]));
+// Every query's floor file (bench/queries.ts), read once.
+const cypher = new Map(QUERIES.map(({ floor: { file } }) => [file, readFileSync(path.join(PROJECT_ROOT, "bench", "floor", `${file}.cypher`), "utf8")]));
 /** Parameters that Cypher needs as integers (SKIP, LIMIT). */
 const INTEGERS = new Set(["offset", "limit"]);
 

@@ -38,7 +38,8 @@ export const GENERATOR_SOURCE = "synthetic-curation";
 const CURATION_SOURCE = GENERATOR_SOURCE;
 const FIRST_YEAR = 2015;
 const YEARS = 10;
-const MODEL_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+/** The release years of generated models (the benchmark asks for one of them at a time). */
+export const MODEL_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 const ORG_KINDS = ["COMPANY", "COMPANY", "COMPANY", "RESEARCH_LAB", "ACADEMIC", "GOVERNMENT", "NONPROFIT"] as const;
 const ORG_SUFFIXES = ["AI", "Labs", "Research", "Systems", "Intelligence", "Technologies"];
 const COUNTRY_INDICATORS = [

@@ -164,11 +164,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(budgetMiddleware(budgets, (res) => locals(res).auth));
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
+  servePage(app, "/stats", path.join(options.publicDir, "stats"));
   app.use("/export", exportRouter(store, { maxElements: limits.maxExportElements, charge: chargeClient }));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");
-    else res.json({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/", exports: ["/export/graph.graphml", "/export/graph.gexf"] });
+    else res.json({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/", stats: "/stats/", exports: ["/export/graph.graphml", "/export/graph.gexf"] });
   });
   app.use(
     "/graphql",

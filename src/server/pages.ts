@@ -1,4 +1,4 @@
-// The bundled web pages (/graphiql, /explore): static files built by `npm run build:web` into
+// The bundled web pages (/graphiql, /explore, /stats): static files built by `npm run build:web` into
 // public/, served from this host only. Hashed assets are cached for good; the HTML never is. A
 // page that is not built is an error like any other (the app's handler answers it, errors.ts).
 import { existsSync } from "node:fs";

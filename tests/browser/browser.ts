@@ -18,7 +18,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 export const SCREENSHOTS = path.join(PROJECT_ROOT, "tests", "browser", "screenshots");
 
-const PAGES = ["graphiql", "explore"].map((page) => path.join(config.publicDir, page, "index.html"));
+const PAGES = ["graphiql", "explore", "stats"].map((page) => path.join(config.publicDir, page, "index.html"));
 const SOURCES = [path.join(PROJECT_ROOT, "web"), path.join(PROJECT_ROOT, "examples", "queries")];
 
 function newestIn(dir: string): number {
@@ -123,17 +123,18 @@ export interface PageSession {
  * The hooks of a describe block of page tests on the seed graph: one app and one Chromium for the
  * block, a new page at `viewport` for each test, and after each test the checks that no request
  * left 127.0.0.1 and that the page logged no error. Read `url` and `page` inside a test or a hook.
+ * With `importDir`, the app's graph is the seed plus that Ecosystem Graphs snapshot (startApp).
  */
-export function usePages(viewport: { width: number; height: number }): PageSession {
+export function usePages(viewport: { width: number; height: number }, options: { importDir?: string } = {}): PageSession {
   let app: App | undefined;
   let browser: Browser | undefined;
   let seen: PageWatch;
   const session: { url: string; page: Page } = { url: "", page: undefined as unknown as Page };
   beforeAll(async () => {
     ensurePagesBuilt();
-    ({ app, url: session.url } = await startApp());
+    ({ app, url: session.url } = await startApp(options));
     browser = await launchChromium();
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

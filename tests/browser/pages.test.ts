@@ -57,7 +57,7 @@ describe("built pages", () => {
 
   beforeAll(() => ensurePagesBuilt(), 180_000);
 
-  it.each(["graphiql", "explore"])("public/%s fetches nothing from another host", (page) => {
+  it.each(["graphiql", "explore", "stats"])("public/%s fetches nothing from another host", (page) => {
     const dir = path.join(config.publicDir, page);
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(js|css|html)$/.test(e.name));
     expect(files.length).toBeGreaterThan(0);

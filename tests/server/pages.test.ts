@@ -28,7 +28,7 @@ describe("pages", () => {
     expect(browser.status).toBe(302);
     expect(browser.headers.get("location")).toBe("/graphiql/");
     const client = await fetch(`${url}/`, { headers: { accept: "*/*" } });
-    expect(await client.json()).toMatchObject({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/" });
+    expect(await client.json()).toMatchObject({ graphql: "/graphql", playground: "/graphiql/", explorer: "/explore/", stats: "/stats/" });
   });
 
   it("serves a built page with the same-origin CSP; its HTML is revalidated, its hashed assets cached", async () => {
