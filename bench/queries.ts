@@ -40,6 +40,8 @@ export interface QuerySpec {
   answer: AnswerShape;
   /** Where the targets' orders may differ and how the check treats it (the documented tie order). */
   ties: string;
+  /** Targets whose answers are not compared, and why (a documented difference of what they do). */
+  uncompared?: { targets: string[]; why: string };
 }
 
 /** How many distinct arguments each query cycles through (fewer when the graph has fewer). */
@@ -275,6 +277,10 @@ export const QUERIES: QuerySpec[] = [
       floor: (rows) => rows.map((h: Json) => ({ type: h.kind, key: h.slug ?? h.code, name: h.name })),
     },
     ties: "none: all rank by score, lowercased name, kind, key",
+    uncompared: {
+      targets: ["m"],
+      why: "the embedded store takes its 50 candidates from its own word index, Neo4j from Lucene's scores: where more than 50 names share the prefix (at L) the candidate sets differ, so (m) may rank other names first",
+    },
     caveat: "the API's ranking of 50 full-text candidates as a @cypher field (exact name, name prefix, word prefix), written for one word",
   },
   {
