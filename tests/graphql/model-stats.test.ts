@@ -2,12 +2,9 @@
 // gives them, summaries, a group's models paged by keyset, group pages by keyset, one store call per
 // level, bad input as BAD_USER_INPUT naming the argument, and the cost limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
-import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
 import type { GraphStore } from "../../src/store/port.js";
-import { ECOSYSTEM_GRAPHS_SHIPPED, EPOCH_DIR } from "../helpers/epoch-ai.js";
 import { execute, query } from "../helpers/graphql.js";
-import { openSeeded, STORE_CASES } from "../helpers/stores.js";
+import { openWithDatasets, STORE_CASES } from "../helpers/stores.js";
 
 const EG = "ecosystem-graphs-2025-01-24";
 const all = { after: null, limit: 10_000 };
@@ -15,9 +12,7 @@ const all = { after: null, limit: 10_000 };
 describe.each(STORE_CASES)("modelStats over GraphQL [$name]", (storeCase) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await openSeeded(storeCase);
-    await importEcosystemGraphs(store, ECOSYSTEM_GRAPHS_SHIPPED);
-    await importEpochAi(store, EPOCH_DIR);
+    store = await openWithDatasets(storeCase);
   }, 300_000);
   afterAll(() => store.close());
 

@@ -3,13 +3,11 @@
 // snapshot's own files give it) and the difference, and the AI Index 2024's coverage of Korea: no
 // stated figure, the recomputed count, its models and their source, in one query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
-import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
 import type { GraphStore } from "../../src/store/port.js";
-import { ECOSYSTEM_GRAPHS_SHIPPED, EPOCH_DIR } from "../helpers/epoch-ai.js";
+import { ECOSYSTEM_GRAPHS_SHIPPED } from "../helpers/epoch-ai.js";
 import { execute, query } from "../helpers/graphql.js";
 import { snapshotModels, withSeedFacts } from "../helpers/model-stats.js";
-import { openSeeded, STORE_CASES } from "../helpers/stores.js";
+import { openWithDatasets, STORE_CASES } from "../helpers/stores.js";
 import seedIndicators from "../../seed/indicators.json" with { type: "json" };
 
 const EG = "ecosystem-graphs-2025-01-24";
@@ -23,9 +21,7 @@ function stated(subject: { country?: string; organization?: string }): number {
 describe.each(STORE_CASES)("recomputed figures [$name]", (storeCase) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await openSeeded(storeCase);
-    await importEcosystemGraphs(store, ECOSYSTEM_GRAPHS_SHIPPED);
-    await importEpochAi(store, EPOCH_DIR);
+    store = await openWithDatasets(storeCase);
   }, 300_000);
   afterAll(() => store.close());
 

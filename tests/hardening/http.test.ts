@@ -8,7 +8,7 @@ import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import { StoreUnavailableError, type GraphStore } from "../../src/store/port.js";
 import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
-import { config } from "../helpers/stores.js";
+import { config, withMethods } from "../helpers/stores.js";
 
 const ALICE_KEY = `Bearer ${TEST_KEYS[0].secret}`;
 
@@ -16,18 +16,6 @@ async function seededMemory(): Promise<GraphStore> {
   const store = await MemoryStore.open(null);
   await seedStore(store, config.seedDir);
   return store;
-}
-
-/** The store with some of its methods replaced. */
-function withMethods(store: GraphStore, methods: Partial<Record<keyof GraphStore, (...args: any[]) => unknown>>): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const replaced = methods[property as keyof GraphStore];
-      if (replaced) return replaced;
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }
 
 describe("HTTP hardening", () => {

@@ -4,8 +4,11 @@ import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { Executor } from "../../src/store/neo4j/executor.js";
 import { CypherFiles } from "../../src/store/neo4j/cypher-files.js";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.js";
+import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
+import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
 import { seedStore } from "../../src/store/open-store.js";
 import type { GraphStore } from "../../src/store/port.js";
+import { ECOSYSTEM_GRAPHS_SHIPPED, EPOCH_DIR } from "./epoch-ai.js";
 
 // KG_SEED_DATASETS=false: the suites count and query the seed graph alone; those about the datasets
 // import them themselves.
@@ -48,4 +51,24 @@ export async function openSeeded(storeCase: StoreCase): Promise<GraphStore> {
   const store = await storeCase.open();
   await seedStore(store, config.seedDir);
   return store;
+}
+
+/** Opens a store of this kind holding the seed and both shipped datasets (Ecosystem Graphs, then Epoch AI). */
+export async function openWithDatasets(storeCase: StoreCase): Promise<GraphStore> {
+  const store = await openSeeded(storeCase);
+  await importEcosystemGraphs(store, ECOSYSTEM_GRAPHS_SHIPPED);
+  await importEpochAi(store, EPOCH_DIR);
+  return store;
+}
+
+/** The store with some of its methods replaced: to make it fail, hang or answer otherwise on purpose. */
+export function withMethods(store: GraphStore, methods: Partial<Record<keyof GraphStore, (...args: never[]) => unknown>>): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const replaced = methods[property as keyof GraphStore];
+      if (replaced) return replaced;
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

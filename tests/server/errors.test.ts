@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify, ErrorCode, HTTP_STATUS, PROTOCOL_CODES, statusOf, type AnswerCode } from "../../src/graphql/errors.js";
 import { toGlobalId } from "../../src/graphql/ids.js";
-import { StoreTimeoutError, StoreUnavailableError, type GraphStore } from "../../src/store/port.js";
+import { StoreTimeoutError, StoreUnavailableError } from "../../src/store/port.js";
 import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
 import { Executor } from "../../src/store/neo4j/executor.js";
-import { config, hasNeo4j, MEMORY_CASE, openSeeded } from "../helpers/stores.js";
+import { config, hasNeo4j, MEMORY_CASE, openSeeded, withMethods } from "../helpers/stores.js";
 
 const ALICE = { authorization: `Bearer ${TEST_KEYS[0].secret}` };
 const GPT4 = toGlobalId("Model", "gpt-4");
@@ -46,18 +46,6 @@ function expectShape(answer: Answer, code: AnswerCode): void {
   expect(answer.status, JSON.stringify(answer.body)).toBe(statusOf(code, mediaType) ?? 400);
 }
 
-/** The store with some methods replaced: to make it fail on purpose. */
-function failing(store: GraphStore, methods: Partial<Record<keyof GraphStore, () => Promise<never>>>): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const replaced = methods[property as keyof GraphStore];
-      if (replaced) return replaced;
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
 describe("one error shape for every route", () => {
   let server: TestServer;
   let down: TestServer;
@@ -66,9 +54,9 @@ describe("one error shape for every route", () => {
     const seeded = await openSeeded(MEMORY_CASE);
     server = await startServer(seeded);
     const unavailable = () => Promise.reject(new StoreUnavailableError("Neo4j at bolt://10.0.0.7:7687 is not reachable"));
-    down = await startServer(failing(seeded, { getNodes: unavailable, list: unavailable, snapshot: unavailable, neighborhood: unavailable }));
+    down = await startServer(withMethods(seeded, { getNodes: unavailable, list: unavailable, snapshot: unavailable, neighborhood: unavailable }));
     const bug = () => Promise.reject(new Error("a bug at /srv/secret"));
-    broken = await startServer(failing(seeded, { getNodes: bug, snapshot: bug }));
+    broken = await startServer(withMethods(seeded, { getNodes: bug, snapshot: bug }));
   });
   afterAll(async () => {
     await Promise.all([server.close(), down.close(), broken.close()]);

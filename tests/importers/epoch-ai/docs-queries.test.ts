@@ -4,12 +4,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../../src/config.js";
-import { importEcosystemGraphs } from "../../../src/importers/ecosystem-graphs/import.js";
-import { importEpochAi } from "../../../src/importers/epoch-ai/import.js";
 import type { GraphStore } from "../../../src/store/port.js";
-import { ECOSYSTEM_GRAPHS_SHIPPED, EPOCH_DIR } from "../../helpers/epoch-ai.js";
 import { query } from "../../helpers/graphql.js";
-import { openSeeded, STORE_CASES } from "../../helpers/stores.js";
+import { openWithDatasets, STORE_CASES } from "../../helpers/stores.js";
 
 const DOC = readFileSync(path.join(PROJECT_ROOT, "docs", "importing.md"), "utf8");
 const QUERIES = new Map([...DOC.matchAll(/```graphql epoch-ai\n(query (\w+)[\s\S]*?)```/g)].map((m) => [m[2], m[1]]));
@@ -17,9 +14,7 @@ const QUERIES = new Map([...DOC.matchAll(/```graphql epoch-ai\n(query (\w+)[\s\S
 describe.each(STORE_CASES)("the Epoch AI questions of docs/importing.md [$name]", (storeCase) => {
   let store: GraphStore;
   beforeAll(async () => {
-    store = await openSeeded(storeCase);
-    await importEcosystemGraphs(store, ECOSYSTEM_GRAPHS_SHIPPED);
-    await importEpochAi(store, EPOCH_DIR);
+    store = await openWithDatasets(storeCase);
   }, 300_000);
   afterAll(() => store.close());
 
