@@ -127,10 +127,16 @@ function roundRatio(x: Cell | undefined, y: Cell | undefined): { median: number;
   return { median: median(per), min: Math.min(...per), max: Math.max(...per) };
 }
 
+/** A ratio as text; over a target that finished no request in its cells, "∞" with why (not "Infinity"). */
+function ratioNumber(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(2) : "∞ (the other target finished no request in its cells)";
+}
+
 function ratioText(x: Cell | undefined, y: Cell | undefined, spread = true): string {
   const r = roundRatio(x, y);
   if (!r) return "–";
-  return spread && r.min !== r.max ? `${r.median.toFixed(2)}<br>${r.min.toFixed(2)}–${r.max.toFixed(2)}` : r.median.toFixed(2);
+  if (!Number.isFinite(r.median)) return "∞";
+  return spread && r.min !== r.max ? `${r.median.toFixed(2)}<br>${ratioNumber(r.min)}–${ratioNumber(r.max)}` : r.median.toFixed(2);
 }
 
 function describeCell(cell: Cell | undefined): string {
@@ -140,7 +146,9 @@ function describeCell(cell: Cell | undefined): string {
   const failed = cell.failures ? `<br>**${cell.failures} failed**` : "";
   const measured = (cell.rounds ?? []).filter((r): r is number => r !== null && r !== undefined);
   const spread = measured.length > 1 ? ` (${fmt(Math.min(...measured))}–${fmt(Math.max(...measured))})` : "";
-  return `**${fmt(cell.requestsPerSecond!)}**/s${spread}<br>${fmt(cell.p50!)} / ${fmt(cell.p99!)} ms${calls}${failed}`;
+  // A cell in which no request finished has no latency to show (autocannon reports 0).
+  const latency = cell.requestsPerSecond! > 0 ? `${fmt(cell.p50!)} / ${fmt(cell.p99!)} ms` : "no request finished within the cell";
+  return `**${fmt(cell.requestsPerSecond!)}**/s${spread}<br>${latency}${calls}${failed}`;
 }
 
 function scaleTable(result: ScaleResult): string {
@@ -178,7 +186,7 @@ function verdicts(results: Results): string {
     const r = results.scales[s];
     const measured = QUERIES.filter((q) => r.cells.some((c) => c.query === q.id));
     const pairs = (y: TargetId) => measured.map((q) => [q.id, roundRatio(cellOf(r, "a", q.id), cellOf(r, y, q.id))?.median ?? null] as const);
-    const list = (xs: ReadonlyArray<readonly [string, number | null]>) => xs.map(([q, x]) => `${q} ${x === null ? "–" : x.toFixed(2)}x`).join(", ");
+    const list = (xs: ReadonlyArray<readonly [string, number | null]>) => xs.map(([q, x]) => `${q} ${x === null ? "–" : Number.isFinite(x) ? `${x.toFixed(2)}x` : ratioNumber(x)}`).join(", ");
     const ac = pairs("c");
     const ad = pairs("d");
     const ma = measured.map((q) => [q.id, roundRatio(cellOf(r, "m", q.id), cellOf(r, "a", q.id))?.median ?? null] as const);
