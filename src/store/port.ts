@@ -59,15 +59,21 @@ export interface ModelStatsQuery {
    * then uid; the window's `after` is [name, uid]. Null: no models.
    */
   models?: Window | null;
+  /**
+   * false: the groups' summaries of parameters, training compute and training cost are not
+   * computed (null in the rows), for a selection that asks for none of them. Default true.
+   */
+  summaries?: boolean;
 }
 
 /** One group of modelStats. */
 export interface ModelGroupRow {
   key: GroupKey;
   count: number;
-  parameters: NumericSummary;
-  trainingCompute: NumericSummary;
-  trainingCost: NumericSummary;
+  /** Null when the query asked for no summaries (ModelStatsQuery.summaries false). */
+  parameters: NumericSummary | null;
+  trainingCompute: NumericSummary | null;
+  trainingCost: NumericSummary | null;
   /** The group's models in ModelStatsQuery.models' window (totalCount = count); null without a window. */
   models: Page<NodeRecord> | null;
 }

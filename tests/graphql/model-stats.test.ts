@@ -35,6 +35,20 @@ describe.each(STORE_CASES)("modelStats over GraphQL [$name]", (storeCase) => {
     expect(groups.find((g) => g.key.country?.code === "KR")!.count).toBeGreaterThan(0);
   });
 
+  it("gives the same groups whether the selection asks for summaries or not, and the summaries through fragments too", async () => {
+    const bare = await query(store, `{ modelStats(groupBy: [COUNTRY], filter: { releasedYear: 2023 }, first: 100) { nodes { key { country { code } } count } } }`);
+    const withSummaries = await query(
+      store,
+      `query { modelStats(groupBy: [COUNTRY], filter: { releasedYear: 2023 }, first: 100) { edges { node { ...G } } } }
+       fragment G on ModelGroup { key { country { code } } count ... on ModelGroup { trainingCost { count } parameters { count max } } }`,
+    );
+    const expected = await store.modelStats({ filter: { releasedYear: 2023 }, groupBy: ["COUNTRY"], order: "COUNT_DESC" }, all);
+    expect(bare.modelStats.nodes.map((g: { count: number }) => g.count)).toEqual(expected.items.map((g) => g.count));
+    expect(withSummaries.modelStats.edges.map((e: { node: unknown }) => e.node)).toEqual(
+      expected.items.map((g) => ({ key: { country: g.key[0] === null ? null : { code: g.key[0] } }, count: g.count, trainingCost: { count: g.trainingCost!.count }, parameters: { count: g.parameters!.count, max: g.parameters!.max } })),
+    );
+  });
+
   it("reads every group's models in one store call per level, however many groups", async () => {
     const result = await execute(store, BY_COUNTRY, { first: 10 });
     expect(result.errors).toBeUndefined();

@@ -18,7 +18,7 @@ const all = { after: null, limit: 10_000 };
 /** Sums and averages may differ in the last bits between stores (another order of addition). */
 function rounded(page: Page<ModelGroupRow>): unknown {
   const r = (v: number | null) => (v === null ? null : Number(v.toPrecision(12)));
-  const summary = (s: ModelGroupRow["parameters"]) => ({ ...s, avg: r(s.avg), sum: r(s.sum), median: r(s.median), min: r(s.min), max: r(s.max) });
+  const summary = (s: ModelGroupRow["parameters"]) => s && ({ ...s, avg: r(s.avg), sum: r(s.sum), median: r(s.median), min: r(s.min), max: r(s.max) });
   return { ...page, items: page.items.map((g) => ({ ...g, parameters: summary(g.parameters), trainingCompute: summary(g.trainingCompute), trainingCost: summary(g.trainingCost) })) };
 }
 
@@ -96,9 +96,22 @@ describe.each(STORE_CASES)("modelStats [$name]", (storeCase) => {
     [["DOMAIN", "ACCESSIBILITY"], { notable: true }, "COUNT_DESC"],
     [["SOURCE"], { computeMin: 1e24 }, "KEY"],
     [["COUNTRY", "YEAR", "ORGANIZATION"], { releasedAfter: "2022-06-30", listedBy: EG }, "COUNT_DESC"],
+    [["COUNTRY"], { releasedYear: 2023 }, "COUNT_DESC"],
+    [["YEAR", "DOMAIN"], { releasedYear: 2021, releasedBefore: "2021-07-01" }, "KEY"],
   ])("groups by %j under %j in %s order as the embedded reference does", async (groupBy, filter, order) => {
     const query = { filter, groupBy, order };
     expect(rounded(await store.modelStats(query, all))).toEqual(rounded(await reference.modelStats(query, all)));
+  });
+
+  it.each<[ModelDimension[], ModelStatsQuery["filter"]]>([
+    [["COUNTRY"], { releasedYear: 2023 }],
+    [["ORGANIZATION", "KIND"], null],
+  ])("without summaries (%j under %j): the same groups and counts, the summaries null", async (groupBy, filter) => {
+    const full = await store.modelStats({ filter, groupBy, order: "COUNT_DESC" }, all);
+    const bare = await store.modelStats({ filter, groupBy, order: "COUNT_DESC", summaries: false }, all);
+    expect(full.items.length).toBeGreaterThan(1);
+    expect(bare).toEqual({ ...full, items: full.items.map((g) => ({ ...g, parameters: null, trainingCompute: null, trainingCost: null })) });
+    expect(await reference.modelStats({ filter, groupBy, order: "COUNT_DESC", summaries: false }, all)).toEqual(bare);
   });
 
   it("pages groups by keyset: pages of 7 after each last group's key give the whole list", async () => {
@@ -149,9 +162,9 @@ describe.each(STORE_CASES)("modelStats [$name]", (storeCase) => {
     const models = await store.list({ kind: "Model", filter: { notable: true, releasedYear: 2023 } }, all);
     expect(g.count).toBe(models.totalCount);
     const values = models.items.map((n) => n.props.parameters).filter((v): v is number => typeof v === "number");
-    expect(g.parameters.count).toBe(values.length);
-    expect(g.parameters.max).toBe(Math.max(...values));
-    expect(g.parameters.min).toBe(Math.min(...values));
+    expect(g.parameters?.count).toBe(values.length);
+    expect(g.parameters?.max).toBe(Math.max(...values));
+    expect(g.parameters?.min).toBe(Math.min(...values));
   });
 
   // Last: it writes to the store.

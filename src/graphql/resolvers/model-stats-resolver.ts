@@ -1,6 +1,7 @@
 // Query.modelStats: models grouped and counted in the store (one store call per field), each group's
 // key resolved to its objects through the per-request loaders, and its models paged by name.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { MAX_GROUP_DIMENSIONS, type ModelDimension as ModelDimensionValue, type ModelGroupOrder as ModelGroupOrderValue } from "../../domain/model-stats.js";
 import type { Context } from "../context.js";
 import { GROUP_MODELS_ORDERING, groupOrdering } from "../cursors.js";
@@ -26,6 +27,29 @@ function dimensionsOf(groupBy: readonly ModelDimensionValue[]): ModelDimensionVa
   return [...groupBy];
 }
 
+const SUMMARY_FIELDS = new Set(["parameters", "trainingCompute", "trainingCost"]);
+
+/** The names of the fields a selection set selects, through fragments too. */
+function* fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, depth = 0): Generator<{ name: string; selectionSet: SelectionSetNode | undefined }> {
+  if (!selectionSet || depth > 10) return;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD) yield { name: s.name.value, selectionSet: s.selectionSet };
+    else if (s.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(info, s.selectionSet, depth + 1);
+    else yield* fieldsOf(info, info.fragments[s.name.value]?.selectionSet, depth + 1);
+  }
+}
+
+/**
+ * Whether the selection reads a group's summaries (nodes { parameters ... } or edges { node { ... } }):
+ * the store computes them only then, as the median of every group's models costs the most.
+ */
+function asksSummaries(info: GraphQLResolveInfo): boolean {
+  const groups = info.fieldNodes.flatMap((f) => [...fieldsOf(info, f.selectionSet)]).flatMap((f) =>
+    f.name === "nodes" ? [f] : f.name === "edges" ? [...fieldsOf(info, f.selectionSet)].filter((e) => e.name === "node") : [],
+  );
+  return groups.some((g) => [...fieldsOf(info, g.selectionSet)].some((f) => SUMMARY_FIELDS.has(f.name)));
+}
+
 @Resolver(() => ModelGroup)
 export class ModelStatsResolver {
   @Query(() => ModelGroupConnection, {
@@ -39,12 +63,13 @@ export class ModelStatsResolver {
     @Arg("groupBy", () => [ModelDimension], { description: `1 to ${MAX_GROUP_DIMENSIONS} dimensions; a group's key has a value for each.` }) groupBy: ModelDimensionValue[],
     @Arg("orderBy", () => ModelGroupOrder, { defaultValue: "COUNT_DESC" }) orderBy: ModelGroupOrderValue,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ModelGroup>> {
     const dimensions = dimensionsOf(groupBy);
     const modelFilter = modelFilterOf(filter);
     const ordering = groupOrdering(dimensions, orderBy);
     const window = windowOf(page, ordering);
-    const groups = await ctx.store.modelStats({ filter: modelFilter, groupBy: dimensions, order: orderBy }, window);
+    const groups = await ctx.store.modelStats({ filter: modelFilter, groupBy: dimensions, order: orderBy, summaries: asksSummaries(info) }, window);
     return connectionOf(groups, window, ordering, (row) => ModelGroup.from(row, modelFilter, dimensions));
   }
 

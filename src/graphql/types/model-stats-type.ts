@@ -82,13 +82,13 @@ export class ModelGroup {
   count: number;
 
   @Field(() => NumericSummary, { description: "Parameters." })
-  parameters: NumericSummary;
+  parameters: NumericSummary | null;
 
   @Field(() => NumericSummary, { description: "Training compute, FLOP." })
-  trainingCompute: NumericSummary;
+  trainingCompute: NumericSummary | null;
 
   @Field(() => NumericSummary, { description: "Training cost, USD." })
-  trainingCost: NumericSummary;
+  trainingCost: NumericSummary | null;
 
   /** What the group's models are read with (ModelGroup.models). */
   filter: ModelFilter | null;
@@ -98,9 +98,10 @@ export class ModelGroup {
     return Object.assign(new ModelGroup(), {
       key: ModelGroupKey.from(groupBy, row.key),
       count: row.count,
-      parameters: NumericSummary.from(row.parameters),
-      trainingCompute: NumericSummary.from(row.trainingCompute),
-      trainingCost: NumericSummary.from(row.trainingCost),
+      // Null only when the selection asked for no summary (ModelStatsQuery.summaries), so never read.
+      parameters: row.parameters && NumericSummary.from(row.parameters),
+      trainingCompute: row.trainingCompute && NumericSummary.from(row.trainingCompute),
+      trainingCost: row.trainingCost && NumericSummary.from(row.trainingCost),
       filter,
       groupBy,
     });

@@ -19,6 +19,7 @@ import {
   type GroupValue,
   type Measure,
   type ModelDimension,
+  type NumericSummary,
 } from "../../domain/model-stats.js";
 import { compareSortKeys, sortName, type SortKey } from "../../domain/sort-keys.js";
 import type { ModelGroupRow, ModelStatsQuery, Page, Window } from "../port.js";
@@ -54,7 +55,7 @@ interface Group {
   id: string;
   uids: string[];
   /** Computed when a page first shows the group. */
-  summaries?: Pick<ModelGroupRow, Measure>;
+  summaries?: Record<Measure, NumericSummary>;
 }
 
 /** The groups of one (filter, groupBy), and their orders with each group's comparable sort key, sorted once. */
@@ -300,7 +301,7 @@ function sortedOf(grouping: Grouping, query: ModelStatsQuery): { groups: Group[]
   return sorted;
 }
 
-function summariesOf(index: Index, group: Group): Pick<ModelGroupRow, Measure> {
+function summariesOf(index: Index, group: Group): Record<Measure, NumericSummary> {
   const summary = (m: Measure) => summarize(group.uids.map((uid) => index.facts.get(uid)!.measures[m]).filter((v): v is number => v !== null));
   group.summaries ??= { parameters: summary("parameters"), trainingCompute: summary("trainingCompute"), trainingCost: summary("trainingCost") };
   return group.summaries;
@@ -332,7 +333,7 @@ export function modelStats(source: StatsSource, query: ModelStatsQuery, window: 
     items: groups.slice(start, end).map((g) => ({
       key: g.key,
       count: g.uids.length,
-      ...summariesOf(index, g),
+      ...(query.summaries === false ? { parameters: null, trainingCompute: null, trainingCost: null } : summariesOf(index, g)),
       models: query.models ? modelsOf(source, g, query.models) : null,
     })),
   };

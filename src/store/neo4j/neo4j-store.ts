@@ -31,6 +31,7 @@ const QUERIES = [
   "write/precondition-state",
   "report/coverage",
   "stats/model-stats",
+  "stats/model-stats-released-in",
   "health/ready",
   ...SLICE_QUERIES,
   ...RELATION_NAMES.map((name) => `related/${name}`),
@@ -145,11 +146,16 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  /** One query (cypher/stats/model-stats.cypher): the dimensions are parameters, grouping and aggregation run in Neo4j. */
+  /**
+   * One query (cypher/stats/model-stats.cypher): the dimensions are parameters, grouping and
+   * aggregation run in Neo4j. A filter with a release year reads only that year's models, through
+   * the releaseDate index (model-stats-released-in.cypher, the same grouping).
+   */
   async modelStats(query: ModelStatsQuery, w: Window): Promise<Page<ModelGroupRow>> {
     const counted = query.order === "COUNT_DESC";
     const after = w.after;
-    const [row] = await this.executor.read(this.cypher.get("stats/model-stats"), {
+    const file = query.filter?.releasedYear != null ? "stats/model-stats-released-in" : "stats/model-stats";
+    const [row] = await this.executor.read(this.cypher.get(file), {
       filter: query.filter ?? {},
       groupBy: [...query.groupBy],
       order: query.order,
@@ -158,8 +164,9 @@ export class Neo4jStore implements GraphStore {
       afterKey: after ? comparableKey((counted ? after.slice(1) : after) as GroupKey) : null,
       limit: w.limit,
       models: query.models ? { after: query.models.after, limit: query.models.limit } : null,
+      summaries: query.summaries !== false,
     });
-    const summary = (s: Row): NumericSummary => ({ count: s.count as number, min: (s.min as number | null) ?? null, max: (s.max as number | null) ?? null, avg: (s.avg as number | null) ?? null, sum: (s.sum as number | null) ?? null, median: (s.median as number | null) ?? null });
+    const summary = (s: Row | null): NumericSummary | null => s && ({ count: s.count as number, min: (s.min as number | null) ?? null, max: (s.max as number | null) ?? null, avg: (s.avg as number | null) ?? null, sum: (s.sum as number | null) ?? null, median: (s.median as number | null) ?? null });
     return {
       totalCount: row.total as number,
       hasMore: row.more === true,
@@ -168,9 +175,9 @@ export class Neo4jStore implements GraphStore {
         return {
           key: g.key as GroupKey,
           count: g.count as number,
-          parameters: summary(g.parameters as Row),
-          trainingCompute: summary(g.trainingCompute as Row),
-          trainingCost: summary(g.trainingCost as Row),
+          parameters: summary(g.parameters as Row | null),
+          trainingCompute: summary(g.trainingCompute as Row | null),
+          trainingCost: summary(g.trainingCost as Row | null),
           models: models ? { items: (models.items as Row[]).map(recordOfProperties), totalCount: g.count as number, hasMore: models.more === true } : null,
         };
       }),
