@@ -3,7 +3,7 @@ import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, W
 import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
-import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import { searchTextOf, searchWordsOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
 import { batchKey } from "../batch-key.js";
@@ -29,6 +29,8 @@ const QUERIES = [
   "write/merge-relationships",
   "write/precondition-nodes",
   "write/precondition-state",
+  "write/search-words-missing",
+  "write/search-words",
   "report/coverage",
   "stats/model-stats",
   "health/ready",
@@ -46,8 +48,8 @@ function sliceOf(row: Row, truncated: boolean): GraphSlice {
   return { nodes: row.nodes as NodeRecord[], edges: (row.edges as Row[]).map(relationshipOf), truncated };
 }
 
-/** How many full-text candidates to rank per hit asked for. */
-const SEARCH_CANDIDATES_PER_HIT = 4;
+/** Nodes per transaction when migrate fills in searchWords on a database written before them. */
+const SEARCH_WORDS_BATCH = 2000;
 
 type Row = Record<string, unknown>;
 
@@ -79,6 +81,20 @@ export class Neo4jStore implements GraphStore {
   /** Applies cypher/schema.cypher: constraints and indexes, idempotently. */
   async migrate(): Promise<void> {
     await this.executor.runSchema(statements(this.cypher.get("schema")));
+    await this.fillSearchWords();
+  }
+
+  /**
+   * Stores searchWords on the nodes written before the adapter stored them (once: afterwards no
+   * node lacks them), so that the full-text index of search finds them.
+   */
+  private async fillSearchWords(): Promise<void> {
+    for (;;) {
+      const rows = await this.executor.read(this.cypher.get("write/search-words-missing"), { limit: SEARCH_WORDS_BATCH });
+      if (rows.length === 0) return;
+      const nodes = rows.map((r) => ({ uid: r.uid as string, words: searchWordsOf({ ...refOfUid(r.uid as string)!, props: r.n as Properties }) }));
+      await this.executor.write((run) => run(this.cypher.get("write/search-words"), { nodes }));
+    }
   }
 
   /**
@@ -180,14 +196,12 @@ export class Neo4jStore implements GraphStore {
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const words = tokenize(text);
     if (words.length === 0) return [];
+    if (limit <= 0) return [];
+    // Candidates, score, order and limit all in the database (cypher/entity/search.cypher), so that
+    // only the hits travel and are decoded.
     const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
-    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, limit: Math.max(50, limit * SEARCH_CANDIDATES_PER_HIT) });
-    return rows
-      .map((r) => recordOfProperties(r.n as Row))
-      .map((node) => ({ node, score: searchScore(node, text) }))
-      .filter((hit) => hit.score > 0)
-      .sort(compareHits)
-      .slice(0, limit);
+    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, words, joined: words.join(" "), limit });
+    return rows.map((r) => ({ node: recordOfProperties(r.n as Row), score: r.score as number }));
   }
 
   async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
@@ -213,7 +227,7 @@ export class Neo4jStore implements GraphStore {
     const nodes = batch.nodes.map((n) => ({
       uid: uidOf(n),
       kind: n.kind,
-      props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n) },
+      props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n), searchWords: searchWordsOf(n) },
     }));
     const rels = batch.relationships.map((r) => ({ type: r.type, from: uidOf(r.from), to: uidOf(r.to), key: r.key, props: { ...r.props, key: r.key } }));
     const byType = new Map<RelationshipType, typeof rels>();
