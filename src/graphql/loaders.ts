@@ -25,14 +25,15 @@ export class Loaders {
   }
 
   /**
-   * The loader of one relation with one filter and window: parents asking the same thing share
-   * it, so a field of a level makes one store call whatever its number of parents.
+   * The loader of one relation with one filter, window and projection (the nodes' properties read,
+   * null: all): parents asking the same thing share it, so a field of a level makes one store call
+   * whatever its number of parents.
    */
-  related(relation: RelationName, filter: RelationFilter | null, window: Window): DataLoader<string, Page<RelatedItem>> {
-    const id = batchKey({ method: "related", relation, filter, window });
+  related(relation: RelationName, filter: RelationFilter | null, window: Window, properties: readonly string[] | null = null): DataLoader<string, Page<RelatedItem>> {
+    const id = batchKey({ method: "related", relation, filter, window, properties });
     let loader = this.relatedLoaders.get(id);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
+      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window, properties), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
       this.relatedLoaders.set(id, loader);
     }
     return loader;
@@ -80,7 +81,7 @@ export class Loaders {
     this.groupLoaders.clear();
   }
 
-  /** Primes the node cache with records a list or relation already returned. */
+  /** Primes the node cache with whole records a list or relation already returned (never projected ones). */
   prime(records: readonly NodeRecord[]): void {
     for (const r of records) this.nodes.prime(r, r);
   }

@@ -9,6 +9,7 @@ import type { Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
+import type { WantedProperties } from "./wanted-properties.js";
 
 type Args = Record<string, unknown>;
 
@@ -86,6 +87,8 @@ export const NOT_DECLARED: Record<string, string> = {
 export interface RelationLoad {
   relation: RelationName;
   window: Window;
+  /** The related nodes' properties the field's selection reads (wanted-properties.ts); null: all. */
+  properties: WantedProperties;
 }
 
 /** The declaration of `type.field`, looking at the type's interfaces after the type itself. */
@@ -98,12 +101,15 @@ export function declarationOf(type: string, field: string, interfaces: readonly 
   return null;
 }
 
-/** The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or `after`). */
-export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object): RelationLoad[] {
+/**
+ * The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or
+ * `after`), with the properties its selection reads.
+ */
+export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object, properties: WantedProperties = null): RelationLoad[] {
   const args = fieldArgs as Args;
   const { relations } = declaration;
   const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
-  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args) }));
+  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args), properties }));
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {

@@ -14,13 +14,13 @@ export const MAX_BATCH_KEYS = 500;
 export type KeyedRead =
   | { method: "getNodes" }
   | { method: "coverage" }
-  | { method: "related"; relation: RelationName; filter: RelationFilter | null; window: Window };
+  | { method: "related"; relation: RelationName; filter: RelationFilter | null; window: Window; properties: readonly string[] | null };
 
 /** The batch a keyed read belongs to: reads with the same key may share one call over the union of their keys. */
 export function batchKey(read: KeyedRead): string {
   if (read.method !== "related") return read.method;
-  const { relation, filter, window } = read;
-  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}`;
+  const { relation, filter, window, properties } = read;
+  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${properties ? properties.join(",") : "*"}`;
 }
 
 /** `keys` in runs of at most MAX_BATCH_KEYS. */

@@ -117,8 +117,13 @@ export interface GraphStore {
    * ordered as RELATIONS[relation].order says and windowed per parent; `totalCount` counts the
    * parent's items after `filter`. The window's `after` is a key of relatedSortKey for the
    * relation's order.
+   *
+   * `properties`, when given, names the related nodes' properties the caller reads: an adapter may
+   * return only those (and the node's kind and key), so that a walk asking two of twenty-five moves
+   * two; it may also return more (the embedded store hands out its records without copying). Null:
+   * whole records. A projected record is never to be cached as the node.
    */
-  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window): Promise<Array<Page<RelatedItem>>>;
+  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window, properties?: readonly string[] | null): Promise<Array<Page<RelatedItem>>>;
 
   /**
    * A filtered, ordered, windowed list of one kind. Default order: name (case-insensitive), then key.

@@ -49,8 +49,8 @@ describe("relation field declarations", () => {
   });
 
   it("derive the windows the page-size rules give", () => {
-    expect(loadsOf(RELATION_FIELDS["Model.organization"], {})).toEqual([{ relation: "model-developers", window: { after: null, limit: 1 } }]);
-    expect(loadsOf(RELATION_FIELDS["Model.benchmarkResults"], { first: 5 })).toEqual([{ relation: "model-benchmark-results", window: { after: null, limit: 5 } }]);
+    expect(loadsOf(RELATION_FIELDS["Model.organization"], {})).toEqual([{ relation: "model-developers", window: { after: null, limit: 1 }, properties: null }]);
+    expect(loadsOf(RELATION_FIELDS["Model.benchmarkResults"], { first: 5 })).toEqual([{ relation: "model-benchmark-results", window: { after: null, limit: 5 }, properties: null }]);
     expect(loadsOf(RELATION_FIELDS["Report.omittedModels"], {}).map((l) => l.relation)).toEqual(["report-omissions", "report-in-scope-omissions"]);
     expect(loadsOf(RELATION_FIELDS["Organization.models"], { includeUnits: true })[0]).toMatchObject({ relation: "organization-unit-models", window: { limit: 20 } });
     expect(() => loadsOf(RELATION_FIELDS["Country.models"], { first: 101 })).toThrow(/first/);

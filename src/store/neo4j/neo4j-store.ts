@@ -51,6 +51,13 @@ const SEARCH_CANDIDATES_PER_HIT = 4;
 
 type Row = Record<string, unknown>;
 
+/** A node record from the values of `names`, in that order (a projection); absent properties are null. */
+function recordOfValues(names: readonly string[], values: readonly unknown[]): NodeRecord {
+  const props: Row = {};
+  for (let i = 0; i < names.length; i++) if (values[i] !== null && values[i] !== undefined) props[names[i]] = values[i];
+  return recordOfProperties(props);
+}
+
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
   if (!row) return { items: [], totalCount: 0, hasMore: false };
   return { items: (row.items as Row[]).map(map), totalCount: row.total as number, hasMore: row.more === true };
@@ -99,16 +106,16 @@ export class Neo4jStore implements GraphStore {
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
 
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, properties: readonly string[] | null = null): Promise<Array<Page<RelatedItem>>> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w }), keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, properties }), keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props: properties });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
-    return parentKeys.map((key) =>
-      pageOf(byKey.get(key), (item) => ({ node: recordOfProperties(item.t as Record<string, unknown>), rel: (item.r ?? {}) as Properties })),
-    );
+    // With `properties`, each target comes as the list of their values (fragments/target-properties.cypher).
+    const nodeOf = properties ? (t: unknown) => recordOfValues(properties, t as unknown[]) : (t: unknown) => recordOfProperties(t as Row);
+    return parentKeys.map((key) => pageOf(byKey.get(key), (item) => ({ node: nodeOf(item.t), rel: (item.r ?? {}) as Properties })));
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
