@@ -58,6 +58,13 @@ function recordOfValues(names: readonly string[], values: readonly unknown[]): N
   return recordOfProperties(props);
 }
 
+/** The entries of a map whose value is not null. */
+function present(map: Row | null): Properties {
+  const props: Properties = {};
+  for (const k in map) if (map[k] !== null && map[k] !== undefined) props[k] = map[k] as Properties[string];
+  return props;
+}
+
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
   if (!row) return { items: [], totalCount: 0, hasMore: false };
   return { items: (row.items as Row[]).map(map), totalCount: row.total as number, hasMore: row.more === true };
@@ -113,9 +120,12 @@ export class Neo4jStore implements GraphStore {
       const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props: properties });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
-    // With `properties`, each target comes as the list of their values (fragments/target-properties.cypher).
-    const nodeOf = properties ? (t: unknown) => recordOfValues(properties, t as unknown[]) : (t: unknown) => recordOfProperties(t as Row);
-    return parentKeys.map((key) => pageOf(byKey.get(key), (item) => ({ node: nodeOf(item.t), rel: (item.r ?? {}) as Properties })));
+    // With `properties`, each target comes as the list of their values, and its relationship as the
+    // values that order it, null where it has none (fragments/item-properties.cypher).
+    const itemOf: (item: Row) => RelatedItem = properties
+      ? (item) => ({ node: recordOfValues(properties, item.t as unknown[]), rel: present(item.r as Row | null) })
+      : (item) => ({ node: recordOfProperties(item.t as Row), rel: (item.r ?? {}) as Properties });
+    return parentKeys.map((key) => pageOf(byKey.get(key), itemOf));
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
