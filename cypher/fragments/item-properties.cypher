@@ -1,10 +1,9 @@
-// One item `x` of a related page as the adapter reads it: {r: the relationship's properties, t: the
-// target's}. With $props null, both whole (maps). With $props, a projection: the target as the list
-// of the values of the properties $props names, in that order (the adapter zips them with $props),
-// and of the relationship only what sort keys and cursors read (domain/sort-keys.ts relatedSortKey):
-// a projected page builds entity objects from its targets and nothing else from its relationships.
-// Items of derived relations have no relationship (`x.r` is null). Included by `// #include item-properties`.
-{
-  r: CASE WHEN x.r IS NULL THEN null WHEN $props IS NULL THEN properties(x.r) ELSE {key: x.r.key, order: x.r.order, score: x.r.score, rank: x.r.rank, value: x.r.value, year: x.r.year} END,
-  t: CASE WHEN $props IS NULL THEN properties(x.t) ELSE [k IN $props | x.t[k]] END
-}
+// One item `x` of a related page as the adapter reads it. With $props null, a map of the whole
+// relationship and target: {r: its properties (null for a derived relation, whose items have no
+// relationship), t: the target's}. With $props, a projection as one list: the values of the
+// relationship properties $relProps names (what orders the relation, domain/sort-keys.ts), the
+// target's kind and key, then the values of the target properties $props names; the adapter zips
+// them back (neo4j-store.ts). A list of values decodes without a key string per value.
+// Included by `// #include item-properties`.
+CASE WHEN $props IS NULL THEN {r: CASE WHEN x.r IS NULL THEN null ELSE properties(x.r) END, t: properties(x.t)}
+ELSE [k IN $relProps | x.r[k]] + [x.t.kind, coalesce(x.t.slug, x.t.code)] + [k IN $props | x.t[k]] END

@@ -119,8 +119,8 @@ export interface GraphStore {
    * relation's order.
    *
    * `properties`, when given, names the related nodes' properties the caller reads: an adapter may
-   * return only those (and the node's kind and key), and of each relationship only what orders it
-   * (its key, order, score, rank, value, year: relatedSortKey's), so that a walk asking two of
+   * return only those (and the node's kind and key), and of each relationship only what orders the
+   * relation (RELATED_ORDER_PROPERTIES, domain/sort-keys.ts), so that a walk asking two of
    * twenty-five properties moves two. It may also return more (the embedded store hands out its
    * records without copying). Null: whole records. A projected record is never to be cached as the node.
    */

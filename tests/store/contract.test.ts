@@ -6,7 +6,7 @@ import { RELATION_NAMES, RELATIONS } from "../../src/domain/relations.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import { StoreInputError, type GraphStore, type Page } from "../../src/store/port.js";
-import { compareSortKeys, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
+import { compareSortKeys, listOrder, listSortKey, RELATED_ORDER_PROPERTIES, relatedDirections, relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
 import { loadSeed } from "../../src/seed/load-seed.js";
 import { config, STORE_CASES } from "../helpers/stores.js";
 
@@ -57,8 +57,8 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
   it.each(RELATION_NAMES)("relation %s with wanted properties gives the same pages, each node with at least those properties", async (relation) => {
     const parents = [...keysOf(RELATIONS[relation].parent), "missing-parent"];
     const wanted = ["uid", "kind", "slug", "code", "name", "releaseDate", "orgKind"];
-    // Relationships come with what orders them (port.ts), whole without a projection.
-    const ORDERING = ["key", "order", "score", "rank", "value", "year"];
+    // Relationships come with what orders the relation (port.ts), whole without a projection.
+    const ORDERING = [...RELATED_ORDER_PROPERTIES[RELATIONS[relation].order]];
     const pick = (props: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((k) => k in props).map((k) => [k, props[k]]));
     const whole = await store.related(relation, parents, null, all);
     const projected = await store.related(relation, parents, null, all, wanted);
