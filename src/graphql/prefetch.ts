@@ -10,7 +10,7 @@ import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, ty
 import type { NodeKind } from "../domain/kinds.js";
 import type { Context } from "./context.js";
 import { declarationOf, loadsOf, prefetchable } from "./relation-fields.js";
-import { wantedProperties } from "./wanted-properties.js";
+import { selectionReads } from "./wanted-properties.js";
 
 /** The fields selected directly on the root field's object, through fragments too. */
 function* selectedFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, depth = 0): Generator<FieldNode> {
@@ -44,10 +44,10 @@ export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, _kind:
     try {
       const args = getArgumentValues(definition, node, info.variableValues);
       if (!prefetchable(declaration, args)) continue;
-      const properties = wantedProperties({ fieldNodes: nodes, returnType: definition.type, fragments: info.fragments });
-      for (const { relation, window } of loadsOf(declaration, args, properties)) {
+      const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments: info.fragments });
+      for (const { relation, window, read } of loadsOf(declaration, args, reads)) {
         // The field's resolver awaits the same promise and reports its errors; none here.
-        ctx.loaders.related(relation, null, window, properties).load(key).catch(() => undefined);
+        ctx.loaders.related(relation, null, window, read).load(key).catch(() => undefined);
       }
     } catch {
       // Bad arguments: the field's resolver answers BAD_USER_INPUT.

@@ -10,6 +10,12 @@ import { recordPropertiesOf } from "./types/node-type.js";
 /** The properties a projection asks for, in a stable order; null: the whole record. */
 export type WantedProperties = readonly string[] | null;
 
+/** What a relationship field's selection reads of its pages: the nodes' properties, and whether `totalCount`. */
+export interface SelectionReads {
+  properties: WantedProperties;
+  totalCount: boolean;
+}
+
 /** What identifies a node and orders it by name: read whatever the selection, for ids, keys, cursors and relation fields below. */
 const ALWAYS = ["uid", "kind", "slug", "code", "name"];
 
@@ -23,23 +29,27 @@ export interface FieldSelection {
 }
 
 // graphql-js hands every parent of one level the same fieldNodes array, so one computation serves them all.
-const cache = new WeakMap<readonly FieldNode[], WantedProperties>();
+const cache = new WeakMap<readonly FieldNode[], SelectionReads>();
 
 /**
- * The properties of the nodes a relationship field returns that its selection reads: for a field of
- * an entity type built lazily from records (fieldsOfRecord), or a connection of one; null otherwise,
+ * What a relationship field's selection reads. `properties`: of the nodes it returns, for a field of
+ * an entity type built lazily from records (fieldsOfRecord) or a connection of one; null otherwise,
  * or when the selection names a field not declared (a resolver that may read any property).
+ * `totalCount`: whether a connection's `totalCount` is selected.
  */
-export function wantedProperties(selection: FieldSelection): WantedProperties {
-  let wanted = cache.get(selection.fieldNodes);
-  if (wanted === undefined) {
-    wanted = compute(selection);
-    cache.set(selection.fieldNodes, wanted);
+export function selectionReads(selection: FieldSelection): SelectionReads {
+  let reads = cache.get(selection.fieldNodes);
+  if (reads === undefined) {
+    const named = getNamedType(selection.returnType);
+    const sets = selection.fieldNodes.map((n) => n.selectionSet);
+    const totalCount = isObjectType(named) && [...fieldsOf(named, sets, selection.fragments)].some((f) => f.name.value === "totalCount");
+    reads = { properties: wantedProperties(selection), totalCount };
+    cache.set(selection.fieldNodes, reads);
   }
-  return wanted;
+  return reads;
 }
 
-function compute({ fieldNodes, returnType, fragments }: FieldSelection): WantedProperties {
+function wantedProperties({ fieldNodes, returnType, fragments }: FieldSelection): WantedProperties {
   const named = getNamedType(returnType);
   if (!isObjectType(named)) return null;
   const wanted = new Set(ALWAYS);

@@ -11,7 +11,7 @@ import { Country } from "../../src/graphql/types/country-type.js";
 import { Model } from "../../src/graphql/types/model-type.js";
 import { recordPropertiesOf } from "../../src/graphql/types/node-type.js";
 import { Organization } from "../../src/graphql/types/organization-type.js";
-import { wantedProperties } from "../../src/graphql/wanted-properties.js";
+import { selectionReads, type SelectionReads } from "../../src/graphql/wanted-properties.js";
 import type { GraphStore } from "../../src/store/port.js";
 import { MEMORY_CASE, openWithDatasets } from "../helpers/stores.js";
 
@@ -59,8 +59,13 @@ describe("wantedProperties", () => {
     query = (await getSchema()).getQueryType()!;
   });
 
-  /** The properties wanted by the field at `path` (response keys from the root) of `document`. */
+  /** The properties wanted by the field at `path` of `document`. */
   function wantedAt(document: string, path: string[]): readonly string[] | null {
+    return readsAt(document, path).properties;
+  }
+
+  /** What the field at `path` (response keys from the root) of `document` reads. */
+  function readsAt(document: string, path: string[]): SelectionReads {
     const doc = parse(document);
     const fragments = Object.fromEntries(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
     const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
@@ -71,7 +76,7 @@ describe("wantedProperties", () => {
       node = set?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === name);
       if (!node) throw new Error(`no field ${name}`);
       const field = parent.getFields()[node.name.value];
-      if (name === path.at(-1)) return wantedProperties({ fieldNodes: [node], returnType: field.type, fragments });
+      if (name === path.at(-1)) return selectionReads({ fieldNodes: [node], returnType: field.type, fragments });
       const type = getNamedType(field.type);
       if (!isObjectType(type)) throw new Error(`${name} is not an object`);
       parent = type;
@@ -91,6 +96,12 @@ describe("wantedProperties", () => {
     const doc = `query { model(slug: "gpt-4") { developers { ...Org ... on Node { id } } organization { __typename nameKo } } } fragment Org on Organization { slug kind }`;
     expect([...wantedAt(doc, ["model", "developers"])!].sort()).toEqual([...ALWAYS, "orgKind"].sort());
     expect([...wantedAt(doc, ["model", "organization"])!].sort()).toEqual([...ALWAYS, "nameKo"].sort());
+  });
+
+  it("says whether a connection's totalCount is selected", () => {
+    expect(readsAt(`{ country(code: "KR") { organizations { totalCount nodes { slug } } } }`, ["country", "organizations"]).totalCount).toBe(true);
+    expect(readsAt(`{ country(code: "KR") { organizations { ... on OrganizationConnection { totalCount } } } }`, ["country", "organizations"]).totalCount).toBe(true);
+    expect(readsAt(`{ country(code: "KR") { organizations { nodes { slug } pageInfo { hasNextPage } } } }`, ["country", "organizations"]).totalCount).toBe(false);
   });
 
   it("reads whole records for a field it does not know, or a type built from the whole record", () => {

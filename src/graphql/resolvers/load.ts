@@ -3,7 +3,7 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, Page, RelatedItem, Window } from "../../store/port.js";
+import type { ListQuery, RelatedItem, RelatedPage, RelatedRead, Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
@@ -11,7 +11,7 @@ import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
 import { RELATION_FIELDS, loadsOf, type RelationField } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
-import { wantedProperties, type WantedProperties } from "../wanted-properties.js";
+import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
 
 export { FIRST_ONLY, MAX_LIST } from "../page-sizes.js";
@@ -43,16 +43,16 @@ type Args = object;
  * reads, through the loaders that a root lookup's prefetch fills with the same keys; the store reads
  * only the properties the field's selection (`info`) reads (wanted-properties.ts), as the prefetch does.
  */
-export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<Array<Page<RelatedItem>>> {
-  const loads = loadsOf(RELATION_FIELDS[field], args, wantedProperties(info));
-  const pages = await Promise.all(loads.map(({ relation, window, properties }) => ctx.loaders.related(relation, filter, window, properties).load(key)));
-  for (const [i, page] of pages.entries()) primeWhole(ctx, loads[i].properties, page);
+export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedPage[]> {
+  const loads = loadsOf(RELATION_FIELDS[field], args, selectionReads(info));
+  const pages = await Promise.all(loads.map(({ relation, window, read }) => ctx.loaders.related(relation, filter, window, read).load(key)));
+  for (const [i, page] of pages.entries()) primeWhole(ctx, loads[i].read, page);
   return pages;
 }
 
 /** Primes the node cache with a page's nodes when they are whole records, not a projection. */
-function primeWhole(ctx: Context, properties: WantedProperties, page: Page<RelatedItem>): void {
-  if (properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
+function primeWhole(ctx: Context, read: RelatedRead, page: RelatedPage): void {
+  if (read.properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
 }
 
 /** The items of a declared `list` or `first` field that reads one relation. */
@@ -77,9 +77,9 @@ export async function fieldConnection<T>(
   filter: RelationFilter | null,
   build: (r: NodeRecord) => T,
 ): Promise<Connection<T>> {
-  const [{ relation, window, properties }] = loadsOf(RELATION_FIELDS[field], args, wantedProperties(info));
-  const page = await ctx.loaders.related(relation, filter, window, properties).load(key);
-  primeWhole(ctx, properties, page);
+  const [{ relation, window, read }] = loadsOf(RELATION_FIELDS[field], args, selectionReads(info));
+  const page = await ctx.loaders.related(relation, filter, window, read).load(key);
+  primeWhole(ctx, read, page);
   return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));
 }
 

@@ -45,7 +45,8 @@ export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Null only when the store was told the selection does not read it (a null served would be an error: the field is non-null). */
+  totalCount: number | null;
 }
 
 /** The store window that page arguments ask for, in a list of `ordering` (a foreign cursor is BAD_USER_INPUT). */
@@ -55,7 +56,7 @@ export function windowOf(args: PageArgs, ordering: CursorList): Window {
 }
 
 /** A connection of a page; each edge's cursor is its item's sort key in `ordering`. */
-export function connectionOf<R, T>(page: Page<R>, window: Window, ordering: Ordering<R>, map: (item: R) => T): Connection<T> {
+export function connectionOf<R, T>(page: Omit<Page<R>, "totalCount"> & { totalCount: number | null }, window: Window, ordering: Ordering<R>, map: (item: R) => T): Connection<T> {
   const cursorOf = (item: R) => encodeCursor(ordering, ordering.keyOf(item));
   const nodes = page.items.map(map);
   // Edges and cursors are made when a client reads them: a walk of 20 x 20 x 20 asks `nodes` and

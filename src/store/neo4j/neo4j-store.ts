@@ -7,9 +7,9 @@ import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/s
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder, RELATED_ORDER_PROPERTIES } from "../../domain/sort-keys.js";
 import { batchKey } from "../batch-key.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedPage, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
-import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError, WHOLE_PAGES } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, isStoreProperty, recordOfProperties } from "./executor.js";
 import type { Neo4jOptions } from "./neo4j-options.js";
@@ -109,21 +109,26 @@ export class Neo4jStore implements GraphStore {
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
 
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, properties: readonly string[] | null = null): Promise<Array<Page<RelatedItem>>> {
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read: RelatedRead = WHOLE_PAGES): Promise<RelatedPage[]> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
+    const { properties, total } = read;
     // A projection (fragments/item-properties.cypher): the target's kind and key always come, so
     // they are not asked again; of the relationship, what orders it.
     const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
     const relProps = RELATED_ORDER_PROPERTIES[RELATIONS[relation].order];
-    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, properties }), keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps });
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
     const itemOf: (item: unknown) => RelatedItem = props
       ? (item) => projectedItem(relProps, props, item as unknown[])
       : (item) => ({ node: recordOfProperties((item as Row).t as Row), rel: ((item as Row).r ?? {}) as Properties });
-    return parentKeys.map((key) => pageOf(byKey.get(key), itemOf));
+    return parentKeys.map((key) => {
+      const row = byKey.get(key);
+      // Null where not asked ($total false: cypher/related/ counts nothing).
+      return { ...pageOf(row, itemOf), totalCount: row ? ((row.total as number | null) ?? null) : 0 };
+    });
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
