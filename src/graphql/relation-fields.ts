@@ -9,7 +9,15 @@ import type { RelatedRead, Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
-import type { SelectionReads } from "./wanted-properties.js";
+
+/** The properties a projection asks for, in a stable order; null: the whole record. */
+export type WantedProperties = readonly string[] | null;
+
+/** What a relationship field's selection reads of its pages (wanted-properties.ts): the nodes' properties, and whether `totalCount`. */
+export interface SelectionReads {
+  properties: WantedProperties;
+  totalCount: boolean;
+}
 
 /** A selection read whole, total included: for loads without a GraphQL selection. */
 const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true };

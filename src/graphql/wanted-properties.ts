@@ -4,17 +4,10 @@
 // each. The rule is conservative: a selection is projected only when every field it names is known
 // to read nothing but the listed properties; anything else reads whole records, as before.
 import { getNamedType, isObjectType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLOutputType, type SelectionSetNode } from "graphql";
-import { declarationOf } from "./relation-fields.js";
+import { declarationOf, type SelectionReads, type WantedProperties } from "./relation-fields.js";
 import { recordPropertiesOf } from "./types/node-type.js";
 
-/** The properties a projection asks for, in a stable order; null: the whole record. */
-export type WantedProperties = readonly string[] | null;
-
-/** What a relationship field's selection reads of its pages: the nodes' properties, and whether `totalCount`. */
-export interface SelectionReads {
-  properties: WantedProperties;
-  totalCount: boolean;
-}
+export type { SelectionReads } from "./relation-fields.js";
 
 /** What identifies a node and orders it by name: read whatever the selection, for ids, keys, cursors and relation fields below. */
 const ALWAYS = ["uid", "kind", "slug", "code", "name"];
