@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import type { Context } from "./context.js";
 import { classify, ErrorCode, formatError, logLevelOf, statusOf, worstCode } from "./errors.js";
 import { costLimitPlugin } from "./limits/cost.js";
+import { eventLoopTurnsPlugin } from "./limits/event-loop-turns.js";
 import { introspectionPlugin } from "./limits/introspection.js";
 import { preValidation } from "./limits/pre-validation.js";
 import { getSchema } from "./schema.js";
@@ -123,6 +124,8 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
     validationRules: [shapeLimits.rule],
     formatError,
     plugins: [
+      // Other requests are read between the stages of an operation (a batch no longer holds the loop).
+      eventLoopTurnsPlugin<Context>(),
       responsePlugin,
       shapeLimits.plugin,
       // Each operation within the limits gets back what reading its document held (a refused one
