@@ -128,11 +128,13 @@ export async function createApollo(options: ApolloOptions = {}): Promise<ApolloS
       eventLoopTurnsPlugin<Context>(),
       responsePlugin,
       shapeLimits.plugin,
-      // Each operation within the limits gets back what reading its document held (a refused one
-      // keeps paying for its size), and is charged its cost, when the request has a budget.
+      // Each operation within the limits is charged its cost, when the request has a budget, and
+      // then gets back what reading its document held. A refused one keeps paying for its size,
+      // also when its budget cannot pay its cost: else a client with a little budget left could
+      // have every batch parsed, validated and refused again for 1 point.
       costLimitPlugin<Context>(limits.maxCost, async (context, cost, document) => {
-        await context.budget?.admit(document);
         await context.budget?.charge(cost);
+        await context.budget?.admit(document);
       }),
       introspectionPlugin<Context>(limits.requestTimeoutMs),
       internalErrorLog(options.onInternalError ?? (() => undefined)),

@@ -151,6 +151,16 @@ describe("refusals pay for their size", () => {
     expect(other.body.data.models.nodes.length).toBeGreaterThan(0);
   });
 
+  it("keeps the hold of an operation its budget cannot pay, so budget refusals after parsing are paid for too", async () => {
+    const client = from("198.51.100.24");
+    // Three levels of connections at first: 20 cost 377,260, more than this whole budget.
+    const walk = `{ countries(first: 20) { nodes { organizations(first: 20) { nodes { models(first: 20) { nodes { slug organization { slug } benchmarkResults { score benchmark { slug } } } } } } } } }`;
+    const refused = await server.post({ query: walk }, client);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED" });
+    expect(budgetHeaders(refused.headers).remaining).toBe(HOLD_POINTS - 1 - Math.ceil((Buffer.byteLength(walk) * PER_KB) / 1024));
+  });
+
   it("holds a whole batch before parsing any of its operations, and keeps only the refused ones' part", async () => {
     const client = from("198.51.100.23");
     // Ten refused documents take more than the budget: the batch is refused whole, as one error.
