@@ -5,10 +5,22 @@
 // fails when a relationship field of the schema has no declaration here (or no reason in
 // NOT_DECLARED why it needs none).
 import type { RelationName } from "../domain/relations.js";
-import type { Window } from "../store/port.js";
+import type { RelatedRead, Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
+
+/** The properties a projection asks for, in a stable order; null: the whole record. */
+export type WantedProperties = readonly string[] | null;
+
+/** What a relationship field's selection reads of its pages (wanted-properties.ts): the nodes' properties, and whether `totalCount`. */
+export interface SelectionReads {
+  properties: WantedProperties;
+  totalCount: boolean;
+}
+
+/** A selection read whole, total included: for loads without a GraphQL selection. */
+const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true };
 
 type Args = Record<string, unknown>;
 
@@ -86,6 +98,8 @@ export const NOT_DECLARED: Record<string, string> = {
 export interface RelationLoad {
   relation: RelationName;
   window: Window;
+  /** What the field's selection reads of the pages (wanted-properties.ts): the nodes' properties; the total, for a connection that selects it. */
+  read: RelatedRead;
 }
 
 /** The declaration of `type.field`, looking at the type's interfaces after the type itself. */
@@ -98,12 +112,17 @@ export function declarationOf(type: string, field: string, interfaces: readonly 
   return null;
 }
 
-/** The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or `after`). */
-export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object): RelationLoad[] {
+/**
+ * The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or
+ * `after`), with the properties its selection reads.
+ */
+export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object, reads: SelectionReads = WHOLE_SELECTION): RelationLoad[] {
   const args = fieldArgs as Args;
   const { relations } = declaration;
   const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
-  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args) }));
+  // Only a connection shows its total (`totalCount`); a list or a first item never does.
+  const read: RelatedRead = { properties: reads.properties, total: declaration.window === "connection" && reads.totalCount };
+  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args), read }));
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {

@@ -44,11 +44,12 @@ export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOm
  */
 export async function omissionsOf(
   ctx: Context,
+  info: GraphQLResolveInfo,
   field: "Report.omittedModels" | "Model.omittedFrom",
   key: string,
   pair: (item: RelatedItem) => [report: string, model: string],
 ): Promise<ReportOmission[]> {
-  const [{ items: claimed }, { items: inScope }] = await fieldPages(ctx, field, key);
+  const [{ items: claimed }, { items: inScope }] = await fieldPages(ctx, info, field, key);
   return [...claimed.map((i) => claimedOmission(...pair(i), i.rel)), ...inScope.map((i) => inScopeOmission(...pair(i)))];
 }
 
@@ -69,20 +70,20 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  publisher(@Root() report: Report, @Ctx() ctx: Context): Promise<Organization | null> {
-    return fieldFirst(ctx, "Report.publisher", report.slug, Organization.from);
+  publisher(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    return fieldFirst(ctx, info, "Report.publisher", report.slug, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models the report includes." })
-  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
-    return fieldConnection(ctx, "Report.includedModels", report.slug, page, null, Model.from);
+  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Model>> {
+    return fieldConnection(ctx, info, "Report.includedModels", report.slug, page, null, Model.from);
   }
 
   @FieldResolver(() => [ReportOmission], {
     description: "Models the report left out: those a source claims it omitted (CLAIMED), then, when its inclusions are complete, those inside its scope that it does not include (IN_SCOPE).",
   })
-  async omittedModels(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return omissionsOf(ctx, "Report.omittedModels", report.slug, (i) => [report.slug, i.node.key]);
+  async omittedModels(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ReportOmission[]> {
+    return omissionsOf(ctx, info, "Report.omittedModels", report.slug, (i) => [report.slug, i.node.key]);
   }
 
   @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })

@@ -1,17 +1,17 @@
 // The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
-import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
 import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
-import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { RELATION_NAMES, RELATIONS, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { searchTextOf, searchWordsOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
-import { listOrder } from "../../domain/sort-keys.js";
+import { listOrder, RELATED_ORDER_PROPERTIES } from "../../domain/sort-keys.js";
 import { batchKey } from "../batch-key.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedPage, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
-import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError, WHOLE_PAGES } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
-import { Executor, recordOfProperties } from "./executor.js";
+import { Executor, isStoreProperty, recordOfProperties } from "./executor.js";
 import type { Neo4jOptions } from "./neo4j-options.js";
 import { ReadBatcher } from "./read-batcher.js";
 
@@ -52,6 +52,16 @@ function sliceOf(row: Row, truncated: boolean): GraphSlice {
 const SEARCH_WORDS_BATCH = 2000;
 
 type Row = Record<string, unknown>;
+
+/** An item of a projected page: [relationship values of `relProps`..., kind, key, values of `props`...]. */
+function projectedItem(relProps: readonly string[], props: readonly string[], values: readonly unknown[]): RelatedItem {
+  const rel: Properties = {};
+  for (let i = 0; i < relProps.length; i++) if (values[i] !== null) rel[relProps[i]] = values[i] as PropertyValue;
+  const at = relProps.length + 2;
+  const nodeProps: Properties = {};
+  for (let i = 0; i < props.length; i++) if (values[at + i] !== null) nodeProps[props[i]] = values[at + i] as PropertyValue;
+  return { node: { kind: values[relProps.length] as NodeKind, key: values[relProps.length + 1] as string, props: nodeProps }, rel };
+}
 
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
   if (!row) return { items: [], totalCount: 0, hasMore: false };
@@ -115,16 +125,26 @@ export class Neo4jStore implements GraphStore {
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
 
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read: RelatedRead = WHOLE_PAGES): Promise<RelatedPage[]> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w }), keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
+    const { properties, total } = read;
+    // A projection (fragments/item-properties.cypher): the target's kind and key always come, so
+    // they are not asked again; of the relationship, what orders it.
+    const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+    const relProps = RELATED_ORDER_PROPERTIES[RELATIONS[relation].order];
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
-    return parentKeys.map((key) =>
-      pageOf(byKey.get(key), (item) => ({ node: recordOfProperties(item.t as Record<string, unknown>), rel: (item.r ?? {}) as Properties })),
-    );
+    const itemOf: (item: unknown) => RelatedItem = props
+      ? (item) => projectedItem(relProps, props, item as unknown[])
+      : (item) => ({ node: recordOfProperties((item as Row).t as Row), rel: ((item as Row).r ?? {}) as Properties });
+    return parentKeys.map((key) => {
+      const row = byKey.get(key);
+      // Null where not asked ($total false: cypher/related/ counts nothing).
+      return { ...pageOf(row, itemOf), totalCount: row ? ((row.total as number | null) ?? null) : 0 };
+    });
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
