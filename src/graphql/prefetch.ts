@@ -44,7 +44,7 @@ export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, _kind:
     try {
       const args = getArgumentValues(definition, node, info.variableValues);
       if (!prefetchable(declaration, args)) continue;
-      const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments: info.fragments });
+      const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments: info.fragments }, declaration.item);
       for (const { relation, window, read } of loadsOf(declaration, args, reads)) {
         // The field's resolver awaits the same promise and reports its errors; none here.
         ctx.loaders.related(relation, null, window, read).load(key).catch(() => undefined);

@@ -4,7 +4,8 @@
 // fills exactly the loader the field's resolver then reads. tests/graphql/relation-fields.test.ts
 // fails when a relationship field of the schema has no declaration here (or no reason in
 // NOT_DECLARED why it needs none).
-import type { RelationName } from "../domain/relations.js";
+import { RELATIONS, type RelationName } from "../domain/relations.js";
+import { RELATED_ORDER_PROPERTIES } from "../domain/sort-keys.js";
 import type { RelatedRead, Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
@@ -17,10 +18,12 @@ export type WantedProperties = readonly string[] | null;
 export interface SelectionReads {
   properties: WantedProperties;
   totalCount: boolean;
+  /** Whether the items read their relationships whole (objects built from them: `item` of the declaration). */
+  wholeRelationships: boolean;
 }
 
 /** A selection read whole, total included: for loads without a GraphQL selection. */
-const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true };
+const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true, wholeRelationships: true };
 
 type Args = Record<string, unknown>;
 
@@ -42,6 +45,19 @@ export interface RelationFieldDeclaration {
    * resolver). A prefetch starts the field's load only when none of them is given.
    */
   filterArgs?: readonly string[];
+  /**
+   * For a field whose items are objects of their own (a result, an omission) built from the
+   * relationship and holding the related node in one field: that field, and the item's other fields
+   * that read only the relationship or the parent (what a projection of the node allows; see
+   * wanted-properties.ts). The item objects must then hold the node's record, not load it again.
+   */
+  item?: ItemNode;
+}
+
+/** The field of an item object that holds the related node, and the item's fields that read only the relationship or the parent. */
+export interface ItemNode {
+  node: string;
+  besides: readonly string[];
 }
 
 /** `Type.field` -> its declaration. An interface's entry (Asset) holds for every type implementing it that declares none of its own. */
@@ -56,7 +72,11 @@ export const RELATION_FIELDS = {
   "Asset.dependencies": { window: "connection", relations: "asset-dependencies", filterArgs: ["filter"] },
   "Asset.dependents": { window: "connection", relations: "asset-dependents", filterArgs: ["filter"] },
   "Asset.developers": { window: "list", relations: "asset-developers" },
-  "Benchmark.results": { window: "list", relations: "benchmark-results" },
+  "Benchmark.results": {
+    window: "list",
+    relations: "benchmark-results",
+    item: { node: "model", besides: ["score", "unit", "shots", "modelVersion", "url", "history", "sources", "benchmark"] },
+  },
   "Country.organizations": { window: "connection", relations: "country-organizations" },
   "Country.models": { window: "connection", relations: "country-models" },
   "Country.observations": { window: "list", relations: "country-observations", filterArgs: ["indicator", "year"] },
@@ -74,7 +94,7 @@ export const RELATION_FIELDS = {
   "Organization.reports": { window: "list", relations: "organization-reports" },
   "Report.publisher": { window: "first", relations: "report-publisher" },
   "Report.includedModels": { window: "connection", relations: "report-included-models" },
-  "Report.omittedModels": { window: "list", relations: ["report-omissions", "report-in-scope-omissions"] },
+  "Report.omittedModels": { window: "list", relations: ["report-omissions", "report-in-scope-omissions"], item: { node: "model", besides: ["basis", "note", "claimedBy", "report"] } },
 } as const satisfies Record<string, RelationFieldDeclaration>;
 
 export type RelationField = keyof typeof RELATION_FIELDS;
@@ -121,8 +141,13 @@ export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object
   const { relations } = declaration;
   const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
   // Only a connection shows its total (`totalCount`); a list or a first item never does.
-  const read: RelatedRead = { properties: reads.properties, total: declaration.window === "connection" && reads.totalCount };
-  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args), read }));
+  const total = declaration.window === "connection" && reads.totalCount;
+  return names.map((relation) => ({
+    relation,
+    window: windowFor(declaration.window, relation, args),
+    // Entity objects read nothing of the relationship but what orders it (for cursors).
+    read: { properties: reads.properties, total, relationships: reads.wholeRelationships ? null : RELATED_ORDER_PROPERTIES[RELATIONS[relation].order] },
+  }));
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {

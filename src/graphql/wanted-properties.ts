@@ -4,7 +4,7 @@
 // each. The rule is conservative: a selection is projected only when every field it names is known
 // to read nothing but the listed properties; anything else reads whole records, as before.
 import { getNamedType, isObjectType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLOutputType, type SelectionSetNode } from "graphql";
-import { declarationOf, type SelectionReads, type WantedProperties } from "./relation-fields.js";
+import { declarationOf, type ItemNode, type SelectionReads, type WantedProperties } from "./relation-fields.js";
 import { recordPropertiesOf } from "./types/node-type.js";
 
 export type { SelectionReads } from "./relation-fields.js";
@@ -26,20 +26,37 @@ const cache = new WeakMap<readonly FieldNode[], SelectionReads>();
 
 /**
  * What a relationship field's selection reads. `properties`: of the nodes it returns, for a field of
- * an entity type built lazily from records (fieldsOfRecord) or a connection of one; null otherwise,
- * or when the selection names a field not declared (a resolver that may read any property).
- * `totalCount`: whether a connection's `totalCount` is selected.
+ * an entity type built lazily from records (fieldsOfRecord) or a connection of one, or of items that
+ * hold such a node (`item`, from the field's declaration); null otherwise, or when the selection
+ * names a field not declared (a resolver that may read any property). `totalCount`: whether a
+ * connection's `totalCount` is selected.
  */
-export function selectionReads(selection: FieldSelection): SelectionReads {
+export function selectionReads(selection: FieldSelection, item?: ItemNode): SelectionReads {
   let reads = cache.get(selection.fieldNodes);
   if (reads === undefined) {
     const named = getNamedType(selection.returnType);
     const sets = selection.fieldNodes.map((n) => n.selectionSet);
     const totalCount = isObjectType(named) && [...fieldsOf(named, sets, selection.fragments)].some((f) => f.name.value === "totalCount");
-    reads = { properties: wantedProperties(selection), totalCount };
+    const held = item && isObjectType(named) && !recordPropertiesOf(named.name);
+    reads = { properties: held ? heldProperties(named, item, selection) : wantedProperties(selection), totalCount, wholeRelationships: Boolean(held) };
     cache.set(selection.fieldNodes, reads);
   }
   return reads;
+}
+
+/** What items holding their node in `item.node` read of it, when their other selected fields are all `item.besides`. */
+function heldProperties(type: GraphQLObjectType, item: ItemNode, { fieldNodes, fragments }: FieldSelection): WantedProperties {
+  const nodeField = type.getFields()[item.node];
+  const nodeType = nodeField ? getNamedType(nodeField.type) : null;
+  if (!nodeType || !isObjectType(nodeType) || !recordPropertiesOf(nodeType.name)) return null;
+  const nodeSets: Array<SelectionSetNode | undefined> = [];
+  for (const field of fieldsOf(type, fieldNodes.map((n) => n.selectionSet), fragments)) {
+    const name = field.name.value;
+    if (name === item.node) nodeSets.push(field.selectionSet);
+    else if (name !== "__typename" && !item.besides.includes(name)) return null;
+  }
+  const wanted = new Set(ALWAYS);
+  return addFields(wanted, nodeType, nodeSets, fragments) ? [...wanted] : null;
 }
 
 function wantedProperties({ fieldNodes, returnType, fragments }: FieldSelection): WantedProperties {

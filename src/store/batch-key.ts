@@ -20,8 +20,9 @@ export type KeyedRead =
 export function batchKey(read: KeyedRead): string {
   if (read.method !== "related") return read.method;
   const { relation, filter, window } = read;
-  const { properties, total } = read.read;
-  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${properties ? properties.join(",") : "*"}|${total}`;
+  const { properties, total, relationships } = read.read;
+  const list = (names: readonly string[] | null) => (names ? names.join(",") : "*");
+  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${list(properties)}|${total}|${list(relationships)}`;
 }
 
 /** `keys` in runs of at most MAX_BATCH_KEYS. */

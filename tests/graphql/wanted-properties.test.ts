@@ -11,6 +11,7 @@ import { Country } from "../../src/graphql/types/country-type.js";
 import { Model } from "../../src/graphql/types/model-type.js";
 import { recordPropertiesOf } from "../../src/graphql/types/node-type.js";
 import { Organization } from "../../src/graphql/types/organization-type.js";
+import { RELATION_FIELDS, type ItemNode } from "../../src/graphql/relation-fields.js";
 import { selectionReads, type SelectionReads } from "../../src/graphql/wanted-properties.js";
 import type { GraphStore } from "../../src/store/port.js";
 import { MEMORY_CASE, openWithDatasets } from "../helpers/stores.js";
@@ -60,12 +61,12 @@ describe("wantedProperties", () => {
   });
 
   /** The properties wanted by the field at `path` of `document`. */
-  function wantedAt(document: string, path: string[]): readonly string[] | null {
-    return readsAt(document, path).properties;
+  function wantedAt(document: string, path: string[], item?: ItemNode): readonly string[] | null {
+    return readsAt(document, path, item).properties;
   }
 
   /** What the field at `path` (response keys from the root) of `document` reads. */
-  function readsAt(document: string, path: string[]): SelectionReads {
+  function readsAt(document: string, path: string[], item?: ItemNode): SelectionReads {
     const doc = parse(document);
     const fragments = Object.fromEntries(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
     const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
@@ -76,7 +77,7 @@ describe("wantedProperties", () => {
       node = set?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === name);
       if (!node) throw new Error(`no field ${name}`);
       const field = parent.getFields()[node.name.value];
-      if (name === path.at(-1)) return selectionReads({ fieldNodes: [node], returnType: field.type, fragments });
+      if (name === path.at(-1)) return selectionReads({ fieldNodes: [node], returnType: field.type, fragments }, item);
       const type = getNamedType(field.type);
       if (!isObjectType(type)) throw new Error(`${name} is not an object`);
       parent = type;
@@ -96,6 +97,18 @@ describe("wantedProperties", () => {
     const doc = `query { model(slug: "gpt-4") { developers { ...Org ... on Node { id } } organization { __typename nameKo } } } fragment Org on Organization { slug kind }`;
     expect([...wantedAt(doc, ["model", "developers"])!].sort()).toEqual([...ALWAYS, "orgKind"].sort());
     expect([...wantedAt(doc, ["model", "organization"])!].sort()).toEqual([...ALWAYS, "nameKo"].sort());
+  });
+
+  it("projects the node held by items of their own (omissions, results), whose relationships are then read whole", () => {
+    const omissions = RELATION_FIELDS["Report.omittedModels"].item;
+    const doc = `{ report(slug: "ai-index-2024") { omittedModels { basis claimedBy { slug } model { slug name organization { slug } } } } }`;
+    expect([...wantedAt(doc, ["report", "omittedModels"], omissions)!].sort()).toEqual([...ALWAYS].sort());
+    expect(readsAt(doc, ["report", "omittedModels"], omissions).wholeRelationships).toBe(true);
+    // Without the declaration's item, or with a field of the item it does not allow, whole records.
+    expect(wantedAt(doc.replace("omittedModels", "o2: omittedModels"), ["report", "o2"])).toBeNull();
+    const results = RELATION_FIELDS["Benchmark.results"].item;
+    expect(wantedAt(`{ benchmark(slug: "mmlu") { results { score model { slug } } } }`, ["benchmark", "results"], results)).not.toBeNull();
+    expect(wantedAt(`{ benchmark(slug: "mmlu") { r2: results { score subject { slug } } } }`, ["benchmark", "r2"], results)).toBeNull();
   });
 
   it("says whether a connection's totalCount is selected", () => {

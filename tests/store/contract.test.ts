@@ -61,7 +61,7 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     const ORDERING = [...RELATED_ORDER_PROPERTIES[RELATIONS[relation].order]];
     const pick = (props: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((k) => k in props).map((k) => [k, props[k]]));
     const whole = await store.related(relation, parents, null, all);
-    const projected = await store.related(relation, parents, null, all, { properties: wanted, total: true });
+    const projected = await store.related(relation, parents, null, all, { properties: wanted, total: true, relationships: ORDERING });
     // The embedded store may answer more than asked (port.ts); what is asked must be the same.
     const asked = (pages: typeof whole) =>
       pages.map((page) => ({
@@ -69,6 +69,10 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
         items: page.items.map(({ node, rel }) => ({ rel: pick(rel, ORDERING), kind: node.kind, key: node.key, props: pick(node.props, wanted) })),
       }));
     expect(asked(projected)).toEqual(asked(whole));
+    // Projected nodes with whole relationships (items of their own read them: results, omissions).
+    const withRelationships = await store.related(relation, parents, null, all, { properties: wanted, total: true, relationships: null });
+    expect(withRelationships.map((page) => page.items.map((i) => i.rel))).toEqual(whole.map((page) => page.items.map((i) => i.rel)));
+    expect(withRelationships.map((page) => page.items.map((i) => i.node.key))).toEqual(whole.map((page) => page.items.map((i) => i.node.key)));
     if (storeCase.name === "neo4j") {
       for (const page of projected) {
         for (const { node, rel } of page.items) {
@@ -83,7 +87,7 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     const parents = [...keysOf(RELATIONS[relation].parent), "missing-parent"];
     for (const w of [all, { after: null, limit: 1 }]) {
       const whole = await store.related(relation, parents, null, w);
-      const uncounted = await store.related(relation, parents, null, w, { properties: null, total: false });
+      const uncounted = await store.related(relation, parents, null, w, { properties: null, total: false, relationships: null });
       expect(uncounted.map(({ totalCount: _t, ...page }) => page)).toEqual(whole.map(({ totalCount: _t, ...page }) => page));
       // A total the store gives anyway must be the right one; Neo4j counts nothing when not asked.
       for (const [i, page] of uncounted.entries()) if (page.totalCount !== null) expect(page.totalCount).toBe(whole[i].totalCount);

@@ -41,7 +41,8 @@ export class BenchmarkResolver {
 export class BenchmarkResultResolver {
   @FieldResolver(() => Model, { nullable: true, description: "The model scored; null when the source names a model the graph does not know (see `subject`)." })
   async model(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Model | null> {
-    return result.modelKind === "Model" ? loadOne(ctx, "Model", result.modelSlug, Model.from) : null;
+    if (result.modelKind !== "Model") return null;
+    return result.modelRecord ? Model.from(result.modelRecord) : loadOne(ctx, "Model", result.modelSlug, Model.from);
   }
 
   @FieldResolver(() => Asset, { description: "What was scored: the model, or a placeholder (`unresolved: true`) named as the source names the model." })

@@ -9,7 +9,7 @@ import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
-import { RELATION_FIELDS, loadsOf, type RelationField } from "../relation-fields.js";
+import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
@@ -44,7 +44,8 @@ type Args = object;
  * only the properties the field's selection (`info`) reads (wanted-properties.ts), as the prefetch does.
  */
 export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedPage[]> {
-  const loads = loadsOf(RELATION_FIELDS[field], args, selectionReads(info));
+  const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
+  const loads = loadsOf(declaration, args, selectionReads(info, declaration.item));
   const pages = await Promise.all(loads.map(({ relation, window, read }) => ctx.loaders.related(relation, filter, window, read).load(key)));
   for (const [i, page] of pages.entries()) primeWhole(ctx, loads[i].read, page);
   return pages;

@@ -2,10 +2,10 @@
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
 import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
-import { RELATION_NAMES, RELATIONS, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { searchTextOf, searchWordsOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
-import { listOrder, RELATED_ORDER_PROPERTIES } from "../../domain/sort-keys.js";
+import { listOrder } from "../../domain/sort-keys.js";
 import { batchKey } from "../batch-key.js";
 import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedPage, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
@@ -53,14 +53,21 @@ const SEARCH_WORDS_BATCH = 2000;
 
 type Row = Record<string, unknown>;
 
-/** An item of a projected page: [relationship values of `relProps`..., kind, key, values of `props`...]. */
-function projectedItem(relProps: readonly string[], props: readonly string[], values: readonly unknown[]): RelatedItem {
-  const rel: Properties = {};
-  for (let i = 0; i < relProps.length; i++) if (values[i] !== null) rel[relProps[i]] = values[i] as PropertyValue;
-  const at = relProps.length + 2;
+/**
+ * An item of a projected page: [the relationship's values of `relProps`... (or its properties as one
+ * map when `relProps` is null), kind, key, the values of `props`...].
+ */
+function projectedItem(relProps: readonly string[] | null, props: readonly string[], values: readonly unknown[]): RelatedItem {
+  let rel: Properties = {};
+  if (relProps) {
+    for (let i = 0; i < relProps.length; i++) if (values[i] !== null) rel[relProps[i]] = values[i] as PropertyValue;
+  } else {
+    rel = (values[0] ?? {}) as Properties;
+  }
+  const kindAt = relProps ? relProps.length : 1;
   const nodeProps: Properties = {};
-  for (let i = 0; i < props.length; i++) if (values[at + i] !== null) nodeProps[props[i]] = values[at + i] as PropertyValue;
-  return { node: { kind: values[relProps.length] as NodeKind, key: values[relProps.length + 1] as string, props: nodeProps }, rel };
+  for (let i = 0; i < props.length; i++) if (values[kindAt + 2 + i] !== null) nodeProps[props[i]] = values[kindAt + 2 + i] as PropertyValue;
+  return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: nodeProps }, rel };
 }
 
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
@@ -130,9 +137,9 @@ export class Neo4jStore implements GraphStore {
     const keys = [...new Set(parentKeys)];
     const { properties, total } = read;
     // A projection (fragments/item-properties.cypher): the target's kind and key always come, so
-    // they are not asked again; of the relationship, what orders it.
+    // they are not asked again; of the relationship, what the caller reads (all: a map).
     const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
-    const relProps = RELATED_ORDER_PROPERTIES[RELATIONS[relation].order];
+    const relProps = read.relationships;
     const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
       const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
       return new Map(rows.map((r) => [r.key as string, r]));
