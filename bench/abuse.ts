@@ -6,7 +6,8 @@
 //   refused        batches of 10 documents of 2,900 repeated fields (91 KB), which the limits refuse
 //   export         the whole-graph GraphML export
 // The hostile clients run in a child process of their own, each with its own address
-// (X-Forwarded-For, KG_TRUST_PROXY=1) so that each has its own budget, as separate machines would.
+// (X-Forwarded-For, KG_TRUST_PROXY=1) so that each has its own budget, as separate machines would;
+// every phase has new addresses, so that no phase starts with budgets an earlier one spent.
 // Bounded: `--seconds` (default 4) per phase, 7 phases, plus the start. Prints a Markdown table.
 //
 //   npm run bench:abuse -- [--root /path/to/checkout] [--seconds 4]
@@ -61,7 +62,7 @@ async function runLoad(scenario: Scenario, clients: number, url: string): Promis
     while (running) {
       const { url: target, init } = hostileRequest(scenario, url);
       try {
-        const res = await fetch(target, { ...init, signal: stop.signal, headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": `10.1.0.${i + 1}` } });
+        const res = await fetch(target, { ...init, signal: stop.signal, headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": `10.${1 + SCENARIOS.indexOf(scenario)}.${clients}.${i + 1}` } });
         report.bytesIn += (await res.arrayBuffer()).byteLength;
         report.statuses[res.status] = (report.statuses[res.status] ?? 0) + 1;
       } catch {
@@ -143,17 +144,26 @@ async function probe(url: string, ms: number): Promise<{ latencies: number[]; fa
   return { latencies, failed };
 }
 
+/** The machine's load average (Linux /proc): other work on the cores skews every number here. */
+function loadAverage(): string {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  } catch {
+    return "unknown";
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-/** Sends every hostile request once, alone, and times it (what one costs without contention). */
+/** Sends every hostile request once, alone, and times it (what one costs without contention), each from a fresh address (a full budget). */
 async function alone(url: string, scenario: Scenario): Promise<{ ms: number; status: number; kb: number }> {
   const { url: target, init } = hostileRequest(scenario, url);
   const times: Array<{ ms: number; status: number; kb: number }> = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    const res = await fetch(target, { ...init, signal: AbortSignal.timeout(30_000), headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": "10.8.8.8" } });
+    const res = await fetch(target, { ...init, signal: AbortSignal.timeout(30_000), headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": `10.8.${SCENARIOS.indexOf(scenario)}.${i + 1}` } });
     const kb = (await res.arrayBuffer()).byteLength / 1024;
     times.push({ ms: performance.now() - started, status: res.status, kb });
   }
@@ -168,6 +178,7 @@ async function main(): Promise<void> {
   }, 300_000).unref();
   const root = path.resolve(arg("root", path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")));
   const seconds = Number(arg("seconds", "4"));
+  const loadAtStart = loadAverage();
   const server = await startServer(root);
   // Whatever ends this process ends its children too.
   const children = new Set<ChildProcess>([server.child]);
@@ -177,7 +188,9 @@ async function main(): Promise<void> {
   try {
     // Warm-up: JIT, the introspection cache, the first export (alone() runs each 3 times).
     await probe(server.url, 1_000);
-    const single = await Promise.all(SCENARIOS.map(async (s) => [s, await alone(server.url, s)] as const));
+    // One after another: each alone, not beside the others.
+    const single: Array<readonly [Scenario, Awaited<ReturnType<typeof alone>>]> = [];
+    for (const s of SCENARIOS) single.push([s, await alone(server.url, s)]);
     const base = await probe(server.url, seconds * 1_000);
     const baseSorted = [...base.latencies].sort((a, b) => a - b);
     const baseP99 = percentile(baseSorted, 0.99);
@@ -208,7 +221,8 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    console.log(`\nabuse benchmark of ${root} (${seconds} s per phase; simple query: ${PROBE})\n`);
+    console.log(`\nabuse benchmark of ${root} (${seconds} s per phase; simple query: ${PROBE})`);
+    console.log(`load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}\n`);
     console.log("one hostile request alone (fastest of 3): " + single.map(([s, r]) => `${s} ${r.ms.toFixed(0)} ms (${r.status}, ${r.kb.toFixed(0)} KB)`).join("; "));
     console.log(`server log lines written: ${server.logLines()}`);
     for (const note of statusesNote) console.log(note);

@@ -13,10 +13,14 @@ CREATE INDEX model_release_date IF NOT EXISTS FOR (n:Model) ON (n.releaseDate);
 // The candidates of a report's in-scope omissions when its scope has a model kind and no period.
 CREATE INDEX model_kind IF NOT EXISTS FOR (n:Model) ON (n.modelKind);
 CREATE INDEX observed_year IF NOT EXISTS FOR ()-[r:OBSERVED]-() ON (r.year);
-// searchable_names replaced entity_names when indicators became searchable: an index's labels cannot be
-// changed in place, and IF NOT EXISTS would keep the old one on a database migrated before.
+// search_words replaced searchable_names (which replaced entity_names when indicators became
+// searchable): an index's labels, properties and analyzer cannot be changed in place, and IF NOT
+// EXISTS would keep the old one on a database migrated before. It indexes searchWords (the names'
+// words as domain/search.ts tokenizes them) with the whitespace analyzer, so that Lucene's words
+// are the domain's (its standard analyzer keeps "3.5" or "o'neil" as one word and splits ideographs).
 DROP INDEX entity_names IF EXISTS;
-CREATE FULLTEXT INDEX searchable_names IF NOT EXISTS FOR (n:Country|Organization|Model|Benchmark|Indicator|Report) ON EACH [n.searchText];
+DROP INDEX searchable_names IF EXISTS;
+CREATE FULLTEXT INDEX search_words IF NOT EXISTS FOR (n:Country|Organization|Model|Benchmark|Indicator|Report) ON EACH [n.searchWords] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE CONSTRAINT dataset_slug IF NOT EXISTS FOR (n:Dataset) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT application_slug IF NOT EXISTS FOR (n:Application) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT unresolved_asset_slug IF NOT EXISTS FOR (n:UnresolvedAsset) REQUIRE n.slug IS UNIQUE;

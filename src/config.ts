@@ -77,6 +77,12 @@ export interface RateLimitConfig {
   /** Points per window for a curator's key (KG_RATE_LIMIT_KEYED_POINTS). */
   keyedPoints: number;
   /**
+   * Points per KB of GraphQL documents a request sends, held from its budget before any of them is
+   * parsed and given back for each operation that passes the limits: a refused document pays for
+   * its size (KG_RATE_LIMIT_POINTS_PER_KB; 0 holds nothing).
+   */
+  pointsPerKb: number;
+  /**
    * Where the counters live (KG_RATE_LIMIT_STORE): `memory`, this process only. A store several API
    * instances share (rate-limiter-flexible's Redis, Postgres, ... limiters) plugs in at
    * server/rate-limit.ts's `limiterFor`.
@@ -168,6 +174,9 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
     // About two visualization walks (377,260 each) a minute, or 500 of the typical examples (<= 1,800).
     points: int(env, "KG_RATE_LIMIT_POINTS", 1_000_000, 1, Number.MAX_SAFE_INTEGER),
     keyedPoints: int(env, "KG_RATE_LIMIT_KEYED_POINTS", 10_000_000, 1, Number.MAX_SAFE_INTEGER),
+    // A body of the largest size (KG_MAX_BODY_BYTES, 100 KB) holds a tenth of a minute's budget;
+    // docs/operations.md ("Refusals pay for their size") has the measurements behind it.
+    pointsPerKb: int(env, "KG_RATE_LIMIT_POINTS_PER_KB", 1_000, 0, 1_000_000_000),
     store: oneOf(env, "KG_RATE_LIMIT_STORE", ["memory"] as const, "memory"),
   };
   if (config.keyedPoints < config.points) throw new ConfigError(`KG_RATE_LIMIT_KEYED_POINTS (${config.keyedPoints}) must be at least KG_RATE_LIMIT_POINTS (${config.points}): a key never gets less`);

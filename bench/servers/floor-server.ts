@@ -7,8 +7,6 @@ import http from "node:http";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "../../src/config.js";
-import type { NodeRecord } from "../../src/domain/graph.js";
-import { compareHits, searchScore } from "../../src/domain/search.js";
 import { QUERIES } from "../queries.js";
 import { announce, argValue } from "./serve.js";
 
@@ -22,33 +20,17 @@ const cypher = new Map(QUERIES.map(({ floor: { file } }) => [file, readFileSync(
 /** Parameters that Cypher needs as integers (SKIP, LIMIT). */
 const INTEGERS = new Set(["offset", "limit"]);
 
-/** Search hits ranked as the API's store ranks them (domain/search.ts), best 10. */
-function rankSearch(rows: Array<Record<string, unknown>>, text: string): unknown[] {
-  return rows
-    .map((r) => {
-      const n = r.n as Record<string, unknown>;
-      const node = { kind: n.kind, key: n.slug ?? n.code, props: n } as NodeRecord;
-      return { node, score: searchScore(node, text) };
-    })
-    .filter((h) => h.score > 0)
-    .sort(compareHits)
-    .slice(0, 10)
-    .map((h) => h.node.props);
-}
-
 async function answer(name: string, params: Record<string, unknown>): Promise<unknown> {
   const text = cypher.get(name);
   if (!text) throw new Error(`no query ${name}`);
   const converted = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, INTEGERS.has(k) && typeof v === "number" ? neo4j.int(v) : v]));
   // An auto-commit read, as the API's store makes its reads (src/store/neo4j/executor.ts).
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  let rows: Array<Record<string, unknown>>;
   try {
-    rows = (await session.run(text, converted)).records.map((r) => r.toObject());
+    return (await session.run(text, converted)).records.map((r) => r.toObject());
   } finally {
     await session.close();
   }
-  return name === "q5-search" ? rankSearch(rows, String(params.query).replace(/\*$/, "")) : rows;
 }
 
 const server = http.createServer((req, res) => {

@@ -1,4 +1,15 @@
-// search: candidates from the full-text index for the Lucene query $query, at most $limit; the
-// adapter ranks them with domain/search.ts so that both stores order hits alike.
-CALL db.index.fulltext.queryNodes('searchable_names', $query, {limit: $limit}) YIELD node
-RETURN properties(node) AS n
+// search: the nodes whose names match the query words $words (domain/search.ts searchScore;
+// $joined: the words joined by a space), best first as compareHits orders them (score, lowercased
+// name, kind, key), at most $limit, as {n: properties, score}. The full-text index (whitespace
+// analyzer over searchWords) only finds candidates, every node with a word starting with each
+// query word ($query: the words as required Lucene prefix terms), all of them: the answer does not
+// depend on Lucene's relevance, and is the embedded store's. Only the hits' properties are read.
+CALL db.index.fulltext.queryNodes('search_words', $query) YIELD node
+WITH node,
+// #include search-score
+  AS score
+WHERE score > 0
+WITH node, score
+ORDER BY score DESC, coalesce(toLower(node.name), ''), node.kind, coalesce(node.slug, node.code)
+LIMIT $limit
+RETURN properties(node) AS n, score

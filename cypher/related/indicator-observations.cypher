@@ -5,13 +5,21 @@ OPTIONAL MATCH (p:Indicator {slug: key})
 CALL (p) {
   MATCH (p)-[r:OBSERVED]->(t:Country|Organization)
   WHERE ($filter.year IS NULL OR r.year = $filter.year)
-  WITH t, r ORDER BY r.rank IS NULL, r.rank, r.value IS NULL, r.value DESC, r.year IS NULL, r.year DESC, t.uid, r.key
-  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
-  WITH collect({t: t, r: r, k: [r.rank, r.value, r.year, t.uid, coalesce(r.key, '')]}) AS found
-  // The window: the items after $after (a sort key, null for the first page), at most $limit.
-  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+  WITH t, r, {t: t, r: r, k: [r.rank, r.value, r.year, t.uid, coalesce(r.key, '')]} AS x
+  // The window in the database: the items after the sort key $after (null for the first page),
+  // the first $limit + 1 in order (a top-k per parent, not a sort of all its items), read for those only.
+  WHERE $after IS NULL OR
 // #include after-observation
-  ] END AS rest
-  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: properties(x.r)}] AS items
+  WITH t, r, x ORDER BY r.rank IS NULL, r.rank, r.value IS NULL, r.value DESC, r.year IS NULL, r.year DESC, t.uid, r.key LIMIT $limit + 1
+  RETURN collect(
+// #include item-properties
+  ) AS window
 }
-RETURN key, total, more, items
+CALL (p) {
+  // The total, when asked ($total): the same items counted, neither sorted nor read; else null.
+  WITH p WHERE $total
+  MATCH (p)-[r:OBSERVED]->(t:Country|Organization)
+  WHERE ($filter.year IS NULL OR r.year = $filter.year)
+  RETURN CASE WHEN $total THEN count(*) END AS total
+}
+RETURN key, total, size(window) > $limit AS more, window[0..$limit] AS items

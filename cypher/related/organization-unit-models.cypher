@@ -16,6 +16,8 @@ CALL (p) {
   WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
 // #include after-name
   ] END AS rest
-  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: null}] AS items
+  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] |
+// #include item-properties
+  ] AS items
 }
 RETURN key, total, more, items

@@ -5,13 +5,20 @@ UNWIND $keys AS key
 OPTIONAL MATCH (p:Source {slug: key})
 CALL (p) {
   MATCH (p)-[r:CLAIMS]->(t:Model|Dataset|Application|UnresolvedAsset)
-  WITH t, r ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key
-  // References sorted, with their sort keys (domain/sort-keys.ts); properties read for the window only (cypher/README.md).
-  WITH collect({t: t, r: r, k: [coalesce(toLower(t.name), ''), t.uid, coalesce(r.key, '')]}) AS found
-  // The window: the items after $after (a sort key, null for the first page), at most $limit.
-  WITH found, CASE WHEN $after IS NULL THEN found ELSE [x IN found WHERE
+  WITH t, r, {t: t, r: r, k: [coalesce(toLower(t.name), ''), t.uid, coalesce(r.key, '')]} AS x
+  // The window in the database: the items after the sort key $after (null for the first page),
+  // the first $limit + 1 in order (a top-k per parent, not a sort of all its items), read for those only.
+  WHERE $after IS NULL OR
 // #include after-name
-  ] END AS rest
-  RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] | {t: properties(x.t), r: properties(x.r)}] AS items
+  WITH t, r, x ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key LIMIT $limit + 1
+  RETURN collect(
+// #include item-properties
+  ) AS window
 }
-RETURN key, total, more, items
+CALL (p) {
+  // The total, when asked ($total): the same items counted, neither sorted nor read; else null.
+  WITH p WHERE $total
+  MATCH (p)-[r:CLAIMS]->(t:Model|Dataset|Application|UnresolvedAsset)
+  RETURN CASE WHEN $total THEN count(*) END AS total
+}
+RETURN key, total, size(window) > $limit AS more, window[0..$limit] AS items

@@ -54,6 +54,17 @@ export function listDirections(order: ModelOrder | null): readonly Direction[] {
   return order ? [order.direction, "ASC", "ASC"] : ["ASC", "ASC"];
 }
 
+/**
+ * The relationship properties relatedSortKey reads for each order: all a projected related page
+ * (port.ts `related` with properties) carries of its relationships.
+ */
+export const RELATED_ORDER_PROPERTIES: Readonly<Record<RelationOrder, readonly string[]>> = {
+  TARGET_NAME: ["key"],
+  REL_ORDER: ["order", "key"],
+  SCORE_DESC: ["score", "key"],
+  OBSERVATION: ["rank", "value", "year", "key"],
+};
+
 /** The key of an item of a relation in `order` (domain/relations.ts RelationOrder), ties by target uid then relationship key. */
 export function relatedSortKey(order: RelationOrder, item: { node: NodeRecord; rel: Properties }): SortKey {
   const ties = [uidOf(item.node), String(item.rel.key ?? "")];

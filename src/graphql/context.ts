@@ -27,6 +27,8 @@ export interface BudgetState {
 export interface ClientBudget {
   /** Charges `cost` more to the client; rejects with RATE_LIMITED (charging nothing) when the budget cannot pay it. */
   charge(cost: number): Promise<void>;
+  /** The operation whose document is `document` passed the limits: what was held for reading it is given back. */
+  admit(document: unknown): Promise<void>;
   state(): BudgetState;
 }
 

@@ -196,7 +196,7 @@ function argumentValidationFailure(error: ArgumentValidationError): Classified {
 }
 
 /** graphql-js's message when a document has more tokens than `parseOptions.maxTokens` ("more that" in 16.x). */
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th\w+ \d+ tokens/;
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th\w+ (\d+) tokens/;
 
 /** An error as the client sees it: its code, message and the extensions beside the code. */
 export interface Classified {
@@ -254,8 +254,11 @@ export function classify(error: unknown, formatted?: GraphQLFormattedError): Cla
     }
   }
   const code = formatted?.extensions?.code;
-  if (code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && TOO_MANY_TOKENS.test(formatted!.message)) {
-    return { code: ErrorCode.QUERY_TOO_COMPLEX, message: formatted!.message.replace(/^Syntax Error: /, ""), extensions: { limit: "tokens" } };
+  const tooManyTokens = code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED ? TOO_MANY_TOKENS.exec(formatted!.message) : null;
+  if (tooManyTokens) {
+    // graphql-js stops lexing at the limit: the rest of the document is never read.
+    const max = Number(tooManyTokens[1]);
+    return { code: ErrorCode.QUERY_TOO_COMPLEX, message: `The document holds more than ${max} tokens; at most ${max} are read (limit "tokens", KG_MAX_TOKENS).`, extensions: { limit: "tokens", max } };
   }
   if (typeof code === "string" && PROTOCOL_CODES.has(code)) return { code: code as AnswerCode, message: formatted!.message, extensions: {} };
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_ERROR_MESSAGE, extensions: {} };

@@ -7,12 +7,12 @@ import type { RelationFilter, RelationName } from "../domain/relations.js";
 import type { GroupKey, ModelDimension } from "../domain/model-stats.js";
 import type { ModelFilter } from "../domain/relations.js";
 import { batchKey, MAX_BATCH_KEYS as MAX_BATCH } from "../store/batch-key.js";
-import type { CoverageRow, GraphStore, ModelGroupRow, Page, RelatedItem, Window } from "../store/port.js";
+import { WHOLE_PAGES, type CoverageRow, type GraphStore, type ModelGroupRow, type RelatedPage, type RelatedRead, type Window } from "../store/port.js";
 
 export class Loaders {
   readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
   readonly coverage: DataLoader<string, CoverageRow[]>;
-  private readonly relatedLoaders = new Map<string, DataLoader<string, Page<RelatedItem>>>();
+  private readonly relatedLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   private readonly groupLoaders = new Map<string, DataLoader<GroupKey, ModelGroupRow | null, string>>();
 
   constructor(
@@ -25,14 +25,15 @@ export class Loaders {
   }
 
   /**
-   * The loader of one relation with one filter and window: parents asking the same thing share
-   * it, so a field of a level makes one store call whatever its number of parents.
+   * The loader of one relation with one filter, window and read (the nodes' properties and whether
+   * the total is read, port.ts RelatedRead): parents asking the same thing share it, so a field of a
+   * level makes one store call whatever its number of parents.
    */
-  related(relation: RelationName, filter: RelationFilter | null, window: Window): DataLoader<string, Page<RelatedItem>> {
-    const id = batchKey({ method: "related", relation, filter, window });
+  related(relation: RelationName, filter: RelationFilter | null, window: Window, read: RelatedRead = WHOLE_PAGES): DataLoader<string, RelatedPage> {
+    const id = batchKey({ method: "related", relation, filter, window, read });
     let loader = this.relatedLoaders.get(id);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
+      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window, read), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
       this.relatedLoaders.set(id, loader);
     }
     return loader;
@@ -80,7 +81,7 @@ export class Loaders {
     this.groupLoaders.clear();
   }
 
-  /** Primes the node cache with records a list or relation already returned. */
+  /** Primes the node cache with whole records a list or relation already returned (never projected ones). */
   prime(records: readonly NodeRecord[]): void {
     for (const r of records) this.nodes.prime(r, r);
   }

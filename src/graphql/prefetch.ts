@@ -10,6 +10,7 @@ import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, ty
 import type { NodeKind } from "../domain/kinds.js";
 import type { Context } from "./context.js";
 import { declarationOf, loadsOf, prefetchable } from "./relation-fields.js";
+import { selectionReads } from "./wanted-properties.js";
 
 /** The fields selected directly on the root field's object, through fragments too. */
 function* selectedFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, depth = 0): Generator<FieldNode> {
@@ -26,21 +27,30 @@ export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, _kind:
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return;
   const interfaces = type.getInterfaces().map((i) => i.name);
+  // Grouped by response key, as graphql-js merges them for the field's resolver: the same fieldNodes,
+  // so the same wanted properties and the same loader.
+  const byResponseKey = new Map<string, FieldNode[]>();
   for (const fieldNode of info.fieldNodes) {
     for (const node of selectedFields(info, fieldNode.selectionSet)) {
-      const declaration = declarationOf(type.name, node.name.value, interfaces);
-      const definition = type.getFields()[node.name.value];
-      if (!declaration || !definition) continue;
-      try {
-        const args = getArgumentValues(definition, node, info.variableValues);
-        if (!prefetchable(declaration, args)) continue;
-        for (const { relation, window } of loadsOf(declaration, args)) {
-          // The field's resolver awaits the same promise and reports its errors; none here.
-          ctx.loaders.related(relation, null, window).load(key).catch(() => undefined);
-        }
-      } catch {
-        // Bad arguments: the field's resolver answers BAD_USER_INPUT.
+      const responseKey = node.alias?.value ?? node.name.value;
+      byResponseKey.set(responseKey, [...(byResponseKey.get(responseKey) ?? []), node]);
+    }
+  }
+  for (const nodes of byResponseKey.values()) {
+    const [node] = nodes;
+    const declaration = declarationOf(type.name, node.name.value, interfaces);
+    const definition = type.getFields()[node.name.value];
+    if (!declaration || !definition) continue;
+    try {
+      const args = getArgumentValues(definition, node, info.variableValues);
+      if (!prefetchable(declaration, args)) continue;
+      const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments: info.fragments }, declaration.item);
+      for (const { relation, window, read } of loadsOf(declaration, args, reads)) {
+        // The field's resolver awaits the same promise and reports its errors; none here.
+        ctx.loaders.related(relation, null, window, read).load(key).catch(() => undefined);
       }
+    } catch {
+      // Bad arguments: the field's resolver answers BAD_USER_INPUT.
     }
   }
 }

@@ -4,11 +4,26 @@
 // fills exactly the loader the field's resolver then reads. tests/graphql/relation-fields.test.ts
 // fails when a relationship field of the schema has no declaration here (or no reason in
 // NOT_DECLARED why it needs none).
-import type { RelationName } from "../domain/relations.js";
-import type { Window } from "../store/port.js";
+import { RELATIONS, type RelationName } from "../domain/relations.js";
+import { RELATED_ORDER_PROPERTIES } from "../domain/sort-keys.js";
+import type { RelatedRead, Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
 import { FIRST_ONLY, listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
+
+/** The properties a projection asks for, in a stable order; null: the whole record. */
+export type WantedProperties = readonly string[] | null;
+
+/** What a relationship field's selection reads of its pages (wanted-properties.ts): the nodes' properties, and whether `totalCount`. */
+export interface SelectionReads {
+  properties: WantedProperties;
+  totalCount: boolean;
+  /** Whether the items read their relationships whole (objects built from them: `item` of the declaration). */
+  wholeRelationships: boolean;
+}
+
+/** A selection read whole, total included: for loads without a GraphQL selection. */
+const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true, wholeRelationships: true };
 
 type Args = Record<string, unknown>;
 
@@ -30,6 +45,19 @@ export interface RelationFieldDeclaration {
    * resolver). A prefetch starts the field's load only when none of them is given.
    */
   filterArgs?: readonly string[];
+  /**
+   * For a field whose items are objects of their own (a result, an omission) built from the
+   * relationship and holding the related node in one field: that field, and the item's other fields
+   * that read only the relationship or the parent (what a projection of the node allows; see
+   * wanted-properties.ts). The item objects must then hold the node's record, not load it again.
+   */
+  item?: ItemNode;
+}
+
+/** The field of an item object that holds the related node, and the item's fields that read only the relationship or the parent. */
+export interface ItemNode {
+  node: string;
+  besides: readonly string[];
 }
 
 /** `Type.field` -> its declaration. An interface's entry (Asset) holds for every type implementing it that declares none of its own. */
@@ -44,7 +72,11 @@ export const RELATION_FIELDS = {
   "Asset.dependencies": { window: "connection", relations: "asset-dependencies", filterArgs: ["filter"] },
   "Asset.dependents": { window: "connection", relations: "asset-dependents", filterArgs: ["filter"] },
   "Asset.developers": { window: "list", relations: "asset-developers" },
-  "Benchmark.results": { window: "list", relations: "benchmark-results" },
+  "Benchmark.results": {
+    window: "list",
+    relations: "benchmark-results",
+    item: { node: "model", besides: ["score", "unit", "shots", "modelVersion", "url", "history", "sources", "benchmark"] },
+  },
   "Country.organizations": { window: "connection", relations: "country-organizations" },
   "Country.models": { window: "connection", relations: "country-models" },
   "Country.observations": { window: "list", relations: "country-observations", filterArgs: ["indicator", "year"] },
@@ -62,7 +94,7 @@ export const RELATION_FIELDS = {
   "Organization.reports": { window: "list", relations: "organization-reports" },
   "Report.publisher": { window: "first", relations: "report-publisher" },
   "Report.includedModels": { window: "connection", relations: "report-included-models" },
-  "Report.omittedModels": { window: "list", relations: ["report-omissions", "report-in-scope-omissions"] },
+  "Report.omittedModels": { window: "list", relations: ["report-omissions", "report-in-scope-omissions"], item: { node: "model", besides: ["basis", "note", "claimedBy", "report"] } },
 } as const satisfies Record<string, RelationFieldDeclaration>;
 
 export type RelationField = keyof typeof RELATION_FIELDS;
@@ -86,6 +118,8 @@ export const NOT_DECLARED: Record<string, string> = {
 export interface RelationLoad {
   relation: RelationName;
   window: Window;
+  /** What the field's selection reads of the pages (wanted-properties.ts): the nodes' properties; the total, for a connection that selects it. */
+  read: RelatedRead;
 }
 
 /** The declaration of `type.field`, looking at the type's interfaces after the type itself. */
@@ -98,12 +132,22 @@ export function declarationOf(type: string, field: string, interfaces: readonly 
   return null;
 }
 
-/** The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or `after`). */
-export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object): RelationLoad[] {
+/**
+ * The relations and windows a field reads for these arguments (BAD_USER_INPUT for a bad `first` or
+ * `after`), with the properties its selection reads.
+ */
+export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object, reads: SelectionReads = WHOLE_SELECTION): RelationLoad[] {
   const args = fieldArgs as Args;
   const { relations } = declaration;
   const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
-  return names.map((relation) => ({ relation, window: windowFor(declaration.window, relation, args) }));
+  // Only a connection shows its total (`totalCount`); a list or a first item never does.
+  const total = declaration.window === "connection" && reads.totalCount;
+  return names.map((relation) => ({
+    relation,
+    window: windowFor(declaration.window, relation, args),
+    // Entity objects read nothing of the relationship but what orders it (for cursors).
+    read: { properties: reads.properties, total, relationships: reads.wholeRelationships ? null : RELATED_ORDER_PROPERTIES[RELATIONS[relation].order] },
+  }));
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {

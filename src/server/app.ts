@@ -17,7 +17,7 @@ import { outageLog, type Logger, type OutageLog } from "./logger.js";
 import { exportRouter } from "./export/routes.js";
 import { servePage } from "./pages.js";
 import { corsReads, getCachePlugin, getQueriesPass } from "./public-reads.js";
-import { budgetMiddleware, budgetOf, budgetPlugin, Budgets, chargeClient } from "./rate-limit.js";
+import { budgetMiddleware, budgetOf, budgetPlugin, Budgets, chargeClient, documentHold } from "./rate-limit.js";
 
 export interface AppOptions {
   store: GraphStore;
@@ -177,6 +177,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     express.json({ limit: limits.maxBodyBytes }),
     bodyAlwaysSet,
     batchLimit(limits.maxBatch),
+    // The documents' size is held from the budget before Apollo parses any of them.
+    documentHold,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { requestId, startedAt, auth } = locals(res);

@@ -2,7 +2,7 @@
 // Neo4j adapter's ReadBatcher (neo4j/read-batcher.ts) group reads by the same key and split them by
 // the same cap, so a batch means the same thing at both levels.
 import type { RelationFilter, RelationName } from "../domain/relations.js";
-import type { Window } from "./port.js";
+import type { RelatedRead, Window } from "./port.js";
 
 /**
  * Most keys of one store call and of one Neo4j query (one Cypher `UNWIND` list): large enough that
@@ -14,13 +14,15 @@ export const MAX_BATCH_KEYS = 500;
 export type KeyedRead =
   | { method: "getNodes" }
   | { method: "coverage" }
-  | { method: "related"; relation: RelationName; filter: RelationFilter | null; window: Window };
+  | { method: "related"; relation: RelationName; filter: RelationFilter | null; window: Window; read: RelatedRead };
 
 /** The batch a keyed read belongs to: reads with the same key may share one call over the union of their keys. */
 export function batchKey(read: KeyedRead): string {
   if (read.method !== "related") return read.method;
   const { relation, filter, window } = read;
-  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}`;
+  const { properties, total, relationships } = read.read;
+  const list = (names: readonly string[] | null) => (names ? names.join(",") : "*");
+  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${list(properties)}|${total}|${list(relationships)}`;
 }
 
 /** `keys` in runs of at most MAX_BATCH_KEYS. */

@@ -27,6 +27,24 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/**
+ * What a caller reads of the pages of `related`: with `properties`, the related nodes' properties
+ * it reads (null: whole records); with `total` false, it does not read `totalCount`, which an adapter
+ * may then leave null rather than count every item of every parent.
+ */
+export interface RelatedRead {
+  properties: readonly string[] | null;
+  total: boolean;
+  /** With `properties`: the relationships' properties read (null: all of them). */
+  relationships: readonly string[] | null;
+}
+
+/** A page of a relation: its `totalCount` is null where the caller said it does not read it (RelatedRead.total). */
+export type RelatedPage = Omit<Page<RelatedItem>, "totalCount"> & { totalCount: number | null };
+
+/** Whole records and totals: what `related` answers when the caller does not say. */
+export const WHOLE_PAGES: RelatedRead = Object.freeze({ properties: null, total: true, relationships: null });
+
 /** One item of a relation: the node at the far end and the properties of the relationship. */
 export interface RelatedItem {
   node: NodeRecord;
@@ -123,8 +141,15 @@ export interface GraphStore {
    * ordered as RELATIONS[relation].order says and windowed per parent; `totalCount` counts the
    * parent's items after `filter`. The window's `after` is a key of relatedSortKey for the
    * relation's order.
+   *
+   * `read` says what the caller reads (RelatedRead; whole records and totals when not given). With
+   * `read.properties`, an adapter may return only those properties of the nodes (and their kind and
+   * key) and of each relationship only `read.relationships` (all when null), so that a walk asking
+   * two of twenty-five properties moves two; it may also return more (the embedded store hands out
+   * its records without copying). A projected record is never to be cached as the node. With
+   * `read.total` false, `totalCount` may be null.
    */
-  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window): Promise<Array<Page<RelatedItem>>>;
+  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window, read?: RelatedRead): Promise<RelatedPage[]>;
 
   /**
    * A filtered, ordered, windowed list of one kind. Default order: name (case-insensitive), then key.

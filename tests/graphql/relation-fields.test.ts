@@ -48,11 +48,28 @@ describe("relation field declarations", () => {
     }
   });
 
+  it("name, for items of their own, fields those items have", async () => {
+    const schema = await getSchema();
+    for (const [key, declaration] of Object.entries(RELATION_FIELDS)) {
+      if (!("item" in declaration)) continue;
+      const [typeName, fieldName] = key.split(".");
+      const type = schema.getType(typeName);
+      const itemType = isObjectType(type) ? getNamedType(type.getFields()[fieldName].type) : null;
+      const fields = isObjectType(itemType) ? Object.keys(itemType.getFields()) : [];
+      expect([declaration.item.node, ...declaration.item.besides].filter((f) => !fields.includes(f)), key).toEqual([]);
+    }
+  });
+
   it("derive the windows the page-size rules give", () => {
-    expect(loadsOf(RELATION_FIELDS["Model.organization"], {})).toEqual([{ relation: "model-developers", window: { after: null, limit: 1 } }]);
-    expect(loadsOf(RELATION_FIELDS["Model.benchmarkResults"], { first: 5 })).toEqual([{ relation: "model-benchmark-results", window: { after: null, limit: 5 } }]);
+    expect(loadsOf(RELATION_FIELDS["Model.organization"], {})).toEqual([{ relation: "model-developers", window: { after: null, limit: 1 }, read: { properties: null, total: false, relationships: null } }]);
+    expect(loadsOf(RELATION_FIELDS["Model.benchmarkResults"], { first: 5 })).toEqual([{ relation: "model-benchmark-results", window: { after: null, limit: 5 }, read: { properties: null, total: false, relationships: null } }]);
     expect(loadsOf(RELATION_FIELDS["Report.omittedModels"], {}).map((l) => l.relation)).toEqual(["report-omissions", "report-in-scope-omissions"]);
     expect(loadsOf(RELATION_FIELDS["Organization.models"], { includeUnits: true })[0]).toMatchObject({ relation: "organization-unit-models", window: { limit: 20 } });
     expect(() => loadsOf(RELATION_FIELDS["Country.models"], { first: 101 })).toThrow(/first/);
+    // Only a connection shows a total, and only when its selection reads it.
+    const reads = { properties: ["uid", "name"], totalCount: true, wholeRelationships: false };
+    expect(loadsOf(RELATION_FIELDS["Country.models"], {}, reads)[0].read).toEqual({ properties: ["uid", "name"], total: true, relationships: ["key"] });
+    expect(loadsOf(RELATION_FIELDS["Country.models"], {}, { ...reads, totalCount: false })[0].read.total).toBe(false);
+    expect(loadsOf(RELATION_FIELDS["Model.developers"], {}, reads)[0].read.total).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { getIntrospectionQuery, isObjectType, parse, type OperationDefinitionNod
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.js";
 import { operationCost } from "../../src/graphql/limits/cost.js";
+import { shapeLimitErrors } from "../../src/graphql/limits/limit-rules.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { GraphStore } from "../../src/store/port.js";
 import { execute } from "../helpers/graphql.js";
@@ -134,7 +135,21 @@ describe.each(STORE_CASES)("limits [$name]", (storeCase) => {
   });
 
   it("refuses a document of more tokens than the parser takes", async () => {
-    expectRefused(await execute(store, `{ ${"__typename ".repeat(DEFAULT_LIMITS.maxTokens)} }`), "QUERY_TOO_COMPLEX", "tokens");
+    const refused = await execute(store, `{ ${"__typename ".repeat(DEFAULT_LIMITS.maxTokens)} }`);
+    expectRefused(refused, "QUERY_TOO_COMPLEX", "tokens");
+    // It names the limit and its setting, not graphql-js's "Syntax Error".
+    expect(refused.errors![0].extensions).toMatchObject({ max: DEFAULT_LIMITS.maxTokens });
+    expect(refused.errors![0].message).toBe(`The document holds more than ${DEFAULT_LIMITS.maxTokens} tokens; at most ${DEFAULT_LIMITS.maxTokens} are read (limit "tokens", KG_MAX_TOKENS).`);
+  });
+
+  it("keeps no part of a refused document's syntax tree in its errors, only where the operation starts", () => {
+    const document = parse(`\n  { model(slug: "gpt-4") { ${"id ".repeat(DEFAULT_LIMITS.maxFields + 1)}} }`);
+    const [error] = shapeLimitErrors(document, DEFAULT_LIMITS);
+    expect(error.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "fields" });
+    expect(error.locations).toEqual([{ line: 2, column: 3 }]);
+    expect(error.nodes).toHaveLength(1);
+    expect(error.nodes![0]).not.toHaveProperty("selectionSet");
+    expect(error.nodes![0].loc).not.toHaveProperty("startToken");
   });
 
   it("answers variables of the wrong type with BAD_USER_INPUT", async () => {

@@ -7,7 +7,7 @@ import { Neo4jStore } from "../../src/store/neo4j/neo4j-store.js";
 import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
 import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
 import { seedStore } from "../../src/store/open-store.js";
-import type { GraphStore } from "../../src/store/port.js";
+import type { GraphStore, Page, RelatedItem, RelatedPage } from "../../src/store/port.js";
 import { ECOSYSTEM_GRAPHS_SHIPPED, EPOCH_DIR } from "./epoch-ai.js";
 
 // KG_SEED_DATASETS=false: the suites count and query the seed graph alone; those about the datasets
@@ -71,4 +71,10 @@ export function withMethods(store: GraphStore, methods: Partial<Record<keyof Gra
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/** A related page read with its total (the default RelatedRead): its `totalCount` is a number, checked. */
+export function counted(page: RelatedPage): Page<RelatedItem> {
+  if (page.totalCount === null) throw new Error("a page read with its total came without one");
+  return { ...page, totalCount: page.totalCount };
 }

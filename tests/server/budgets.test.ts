@@ -20,7 +20,8 @@ function budgetHeaders(headers: Headers): { limit: number; remaining: number; re
 describe("per-client budgets", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(await openSeeded(MEMORY_CASE), { rateLimit: { points: POINTS, keyedPoints: KEYED_POINTS, windowSeconds: 600 }, http: { trustProxyHops: 1 } });
+    // No size hold here (pointsPerKb 0): these tests count each operation's cost exactly; the hold has its own suite below.
+    server = await startServer(await openSeeded(MEMORY_CASE), { rateLimit: { points: POINTS, keyedPoints: KEYED_POINTS, windowSeconds: 600, pointsPerKb: 0 }, http: { trustProxyHops: 1 } });
   });
   afterAll(() => server.close());
 
@@ -98,6 +99,81 @@ describe("per-client budgets", () => {
     expect([...remaining].sort((a, b) => b - a)).toEqual(remaining);
     // Health probes are free and carry none.
     expect((await fetch(`${server.url}/healthz`, { headers: client })).headers.get("x-ratelimit-limit")).toBeNull();
+  });
+});
+
+describe("refusals pay for their size", () => {
+  const HOLD_POINTS = 30_000;
+  const PER_KB = 1_000;
+  /** About 8.5 KB: 2,900 repeated fields, over the field limit, refused after it is parsed. */
+  const REFUSED = { query: `{ model(slug: "gpt-4") { ${"id ".repeat(2_900)}} }` };
+  const refusedPoints = Math.ceil((Buffer.byteLength(REFUSED.query) * PER_KB) / 1024);
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(await openSeeded(MEMORY_CASE), { rateLimit: { points: HOLD_POINTS, keyedPoints: HOLD_POINTS, windowSeconds: 600, pointsPerKb: PER_KB }, http: { trustProxyHops: 1 } });
+  });
+  afterAll(() => server.close());
+
+  it("gives back what an answered operation's document held: it pays its cost alone", async () => {
+    const client = from("198.51.100.20");
+    const first = await server.post(QUERY, client);
+    expect(first.status).toBe(200);
+    const { cost } = first.body.extensions.rateLimit;
+    const second = await server.post(QUERY, client);
+    expect(second.body.extensions.rateLimit).toMatchObject({ cost, remaining: HOLD_POINTS - 2 * cost });
+    // A large valid document holds its size while it is read, and gives it all back.
+    const padded = await server.post({ query: `{ ${"__typename ".repeat(900)}}` }, client);
+    expect(padded.status).toBe(200);
+    expect(padded.body.extensions.rateLimit).toMatchObject({ cost: 1, remaining: HOLD_POINTS - 2 * cost - 1 });
+  });
+
+  it("charges a refused document by its size, so a refusing client gets 429 with Retry-After before its documents are parsed, while another client is served", async () => {
+    const refuser = from("198.51.100.21");
+    let refusals = 0;
+    let answer = await server.post(REFUSED, refuser);
+    while (answer.status === 400 && refusals < 20) {
+      refusals++;
+      expect(answer.body.errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "fields" });
+      // The first point, and the document's size.
+      expect(answer.body.extensions.rateLimit.cost).toBe(1 + refusedPoints);
+      answer = await server.post(REFUSED, refuser);
+    }
+    expect(refusals).toBe(Math.floor(HOLD_POINTS / (1 + refusedPoints)));
+    expect(answer.status).toBe(429);
+    expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(answer.body.errors).toHaveLength(1);
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", budget: HOLD_POINTS });
+    expect(answer.body.errors[0].message).toMatch(/Reading this request's document \(8\.\d KB\) takes \d+ points/);
+    // What is left still pays for a small query, and other clients are not affected.
+    expect((await server.post({ query: "{ __typename }" }, refuser)).status).toBe(200);
+    const other = await server.post(QUERY, from("198.51.100.22"));
+    expect(other.status).toBe(200);
+    expect(other.body.data.models.nodes.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the hold of an operation its budget cannot pay, so budget refusals after parsing are paid for too", async () => {
+    const client = from("198.51.100.24");
+    // Three levels of connections at first: 20 cost 377,260, more than this whole budget.
+    const walk = `{ countries(first: 20) { nodes { organizations(first: 20) { nodes { models(first: 20) { nodes { slug organization { slug } benchmarkResults { score benchmark { slug } } } } } } } } }`;
+    const refused = await server.post({ query: walk }, client);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED" });
+    expect(budgetHeaders(refused.headers).remaining).toBe(HOLD_POINTS - 1 - Math.ceil((Buffer.byteLength(walk) * PER_KB) / 1024));
+  });
+
+  it("holds a whole batch before parsing any of its operations, and keeps only the refused ones' part", async () => {
+    const client = from("198.51.100.23");
+    // Ten refused documents take more than the budget: the batch is refused whole, as one error.
+    const batch = await server.post(Array.from({ length: 10 }, () => REFUSED), client);
+    expect(batch.status).toBe(429);
+    expect(Array.isArray(batch.body)).toBe(false);
+    expect(batch.body.errors[0].message).toMatch(/Reading this request's 10 documents/);
+    expect(batch.body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", cost: 1 + 10 * refusedPoints });
+    // One refused and one answered operation: only the refused one pays for its size.
+    const mixed = await server.post([REFUSED, { query: "{ __typename }" }], client);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.map((r: any) => r.errors?.[0]?.extensions?.code ?? "ok")).toEqual(["QUERY_TOO_COMPLEX", "ok"]);
+    expect(budgetHeaders(mixed.headers).remaining).toBe(HOLD_POINTS - 2 - refusedPoints);
   });
 });
 

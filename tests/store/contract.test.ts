@@ -6,7 +6,7 @@ import { RELATION_NAMES, RELATIONS } from "../../src/domain/relations.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
 import { StoreInputError, type GraphStore, type Page } from "../../src/store/port.js";
-import { compareSortKeys, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
+import { compareSortKeys, listOrder, listSortKey, RELATED_ORDER_PROPERTIES, relatedDirections, relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
 import { loadSeed } from "../../src/seed/load-seed.js";
 import { config, STORE_CASES } from "../helpers/stores.js";
 
@@ -52,6 +52,46 @@ describe.each(STORE_CASES)("store contract [$name]", (storeCase) => {
     expect(nodes.map((n) => n?.key ?? null)).toEqual(["gpt-4", null, "KR", "gpt-4"]);
     expect(nodes[0]!.props).toMatchObject({ name: "GPT-4", trainingCostUsd: 78352034, releaseDate: "2023-03-14" });
     expect(await store.getNodes([])).toEqual([]);
+  });
+
+  it.each(RELATION_NAMES)("relation %s with wanted properties gives the same pages, each node with at least those properties", async (relation) => {
+    const parents = [...keysOf(RELATIONS[relation].parent), "missing-parent"];
+    const wanted = ["uid", "kind", "slug", "code", "name", "releaseDate", "orgKind"];
+    // Relationships come with what orders the relation (port.ts), whole without a projection.
+    const ORDERING = [...RELATED_ORDER_PROPERTIES[RELATIONS[relation].order]];
+    const pick = (props: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((k) => k in props).map((k) => [k, props[k]]));
+    const whole = await store.related(relation, parents, null, all);
+    const projected = await store.related(relation, parents, null, all, { properties: wanted, total: true, relationships: ORDERING });
+    // The embedded store may answer more than asked (port.ts); what is asked must be the same.
+    const asked = (pages: typeof whole) =>
+      pages.map((page) => ({
+        ...page,
+        items: page.items.map(({ node, rel }) => ({ rel: pick(rel, ORDERING), kind: node.kind, key: node.key, props: pick(node.props, wanted) })),
+      }));
+    expect(asked(projected)).toEqual(asked(whole));
+    // Projected nodes with whole relationships (items of their own read them: results, omissions).
+    const withRelationships = await store.related(relation, parents, null, all, { properties: wanted, total: true, relationships: null });
+    expect(withRelationships.map((page) => page.items.map((i) => i.rel))).toEqual(whole.map((page) => page.items.map((i) => i.rel)));
+    expect(withRelationships.map((page) => page.items.map((i) => i.node.key))).toEqual(whole.map((page) => page.items.map((i) => i.node.key)));
+    if (storeCase.name === "neo4j") {
+      for (const page of projected) {
+        for (const { node, rel } of page.items) {
+          expect(Object.keys(node.props).every((k) => wanted.includes(k))).toBe(true);
+          expect(Object.keys(rel).every((k) => ORDERING.includes(k))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it.each(RELATION_NAMES)("relation %s read without its total gives the same windows, and a total only where the store counted it", async (relation) => {
+    const parents = [...keysOf(RELATIONS[relation].parent), "missing-parent"];
+    for (const w of [all, { after: null, limit: 1 }]) {
+      const whole = await store.related(relation, parents, null, w);
+      const uncounted = await store.related(relation, parents, null, w, { properties: null, total: false, relationships: null });
+      expect(uncounted.map(({ totalCount: _t, ...page }) => page)).toEqual(whole.map(({ totalCount: _t, ...page }) => page));
+      // A total the store gives anyway must be the right one; Neo4j counts nothing when not asked.
+      for (const [i, page] of uncounted.entries()) if (page.totalCount !== null) expect(page.totalCount).toBe(whole[i].totalCount);
+    }
   });
 
   it.each(RELATION_NAMES)("relation %s gives the same pages as the reference store, parent by parent", async (relation) => {

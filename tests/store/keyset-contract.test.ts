@@ -9,7 +9,7 @@ import type { NodeKind } from "../../src/domain/kinds.js";
 import { RELATIONS, type ModelOrder, type RelationName } from "../../src/domain/relations.js";
 import { compareSortKeys, listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey, type SortKey, type SortValue } from "../../src/domain/sort-keys.js";
 import type { GraphStore, Page, Window } from "../../src/store/port.js";
-import { openSeeded, STORE_CASES } from "../helpers/stores.js";
+import { openSeeded, STORE_CASES, counted } from "../helpers/stores.js";
 
 /** An item's sort key without its ties (uid, relationship key): what a fixture writes. */
 type Value = SortKey;
@@ -60,7 +60,7 @@ function relationList(relation: RelationName, parent: NodeRecord, item: (id: str
   const order = RELATIONS[relation].order;
   return {
     name: `relation ${relation} (${order})`,
-    read: async (store, w) => (await store.related(relation, [parent.key], null, w))[0],
+    read: async (store, w) => counted((await store.related(relation, [parent.key], null, w))[0]),
     keyOf: (i) => relatedSortKey(order, i as { node: NodeRecord; rel: Properties }),
     directions: relatedDirections(order),
     idOf: (i) => `${uidOf((i as { node: NodeRecord }).node)}|${String((i as { rel: Properties }).rel.key ?? "")}`,

@@ -115,9 +115,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  * Refuses, before execution, every operation that costs more than `maxCost`, and every operation
  * that would take its HTTP request over it: the budget is per request, not per operation. The
  * operations of a batch share one HTTP response head (each gets a copy of the context), so that
- * head is what the spending is counted against. `charge` then bills the operation to its client.
+ * head is what the spending is counted against. `charge` then bills the operation (its cost, and
+ * its document's text) to its client.
  */
-export function costLimitPlugin<C extends object>(maxCost: number, charge?: (contextValue: C, cost: number) => Promise<void>): ApolloServerPlugin<C> {
+export function costLimitPlugin<C extends object>(maxCost: number, charge?: (contextValue: C, cost: number, document: string | undefined) => Promise<void>): ApolloServerPlugin<C> {
   const spent = new WeakMap<object, number>();
   return {
     async requestDidStart() {
@@ -146,7 +147,7 @@ export function costLimitPlugin<C extends object>(maxCost: number, charge?: (con
           }
           spent.set(response.http, total);
           // Within the limits: the client's budget pays for it (server/rate-limit.ts), or refuses it.
-          await charge?.(contextValue, cost);
+          await charge?.(contextValue, cost, request.query);
         },
       };
     },

@@ -47,19 +47,49 @@ class IntrospectionCache {
 
   /** The value of one root field (its alias dropped), executed on first use; undefined when it fails. */
   value(field: FieldNode, operation: OperationDefinitionNode, fragments: FragmentDefinitionNode[], variables: Record<string, unknown> | undefined): unknown {
+    const vars = JSON.stringify(variables ?? {});
+    // The field's text from its name on, as sent: found without printing the selection (printing
+    // GraphiQL's query and fragments cost about 0.4 ms an operation, a tenth of answering it).
+    const sent = sourceKey(field, fragments, vars);
+    if (sent !== null && this.values.has(sent)) return this.values.get(sent);
     const bare: FieldNode = { ...field, alias: undefined };
-    const key = `${print(bare)}\n${fragments.length ? fragments.map(print).join("\n") : ""}\n${JSON.stringify(variables ?? {})}`;
-    if (this.values.has(key)) return this.values.get(key);
+    // The printed text: the same for every spelling (spaces, commas, comments) of one selection.
+    const key = `${print(bare)}\n${fragments.length ? fragments.map(print).join("\n") : ""}\n${vars}`;
+    if (this.values.has(key)) {
+      const known = this.values.get(key);
+      if (sent !== null) this.remember(sent, known);
+      return known;
+    }
     const single: OperationDefinitionNode = { ...operation, name: undefined, selectionSet: { kind: Kind.SELECTION_SET, selections: [bare] } };
     const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [single, ...fragments] };
     const result = execute({ schema: this.schema, document, variableValues: variables });
     // Introspection executes synchronously; anything else (or an error) takes the ordinary path.
     if (result instanceof Promise || result.errors?.length || !result.data) return undefined;
     const value = result.data[field.name.value];
-    if (this.values.size >= INTROSPECTION_CACHE_SIZE) this.values.delete(this.values.keys().next().value!);
-    this.values.set(key, value);
+    this.remember(key, value);
+    if (sent !== null) this.remember(sent, value);
     return value;
   }
+
+  private remember(key: string, value: unknown): void {
+    if (this.values.size >= INTROSPECTION_CACHE_SIZE) this.values.delete(this.values.keys().next().value!);
+    this.values.set(key, value);
+  }
+}
+
+/** The source text of `field` after its alias, and of the fragments, as sent; null without locations. */
+function sourceKey(field: FieldNode, fragments: FragmentDefinitionNode[], vars: string): string | null {
+  const text = (node: { loc?: { start: number; end: number; source: { body: string } } }, from = node.loc?.start) => (node.loc && from !== undefined ? node.loc.source.body.slice(from, node.loc.end) : null);
+  const own = text(field, field.name.loc?.start);
+  if (own === null) return null;
+  const parts = [own];
+  for (const fragment of fragments) {
+    const part = text(fragment);
+    if (part === null) return null;
+    parts.push(part);
+  }
+  // A prefix keeps these keys apart from the printed ones.
+  return `sent\n${parts.join("\n")}\n${vars}`;
 }
 
 export function introspectionPlugin<C extends object>(requestTimeoutMs: number): ApolloServerPlugin<C> {

@@ -3,7 +3,7 @@
 // same-named fields, so a document the limits refuse must not reach it (a 91 KB batch of repeated
 // fields took 1.7 s to refuse when the limits were validation rules beside it). Errors carry
 // QUERY_TOO_COMPLEX and name the limit, its maximum and the operation's value.
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, Kind, type ASTNode, type DocumentNode, type Location, type OperationDefinitionNode } from "graphql";
 import type { Limits } from "../../config.js";
 import { queryTooComplex } from "../errors.js";
 import { operationShapes } from "./operation-shape.js";
@@ -11,12 +11,25 @@ import { operationShapes } from "./operation-shape.js";
 /** GraphiQL's introspection nests types > fields > args; deeper nesting only multiplies the answer. */
 export const MAX_INTROSPECTION_LISTS = 3;
 
+/**
+ * The operation as an error may hold it: its location alone (Apollo re-wraps validation errors by
+ * their nodes, so a position must travel in one). An error that held the operation itself would
+ * keep the refused document's whole syntax tree, and its tokens through the location, alive until
+ * the response is sent: 12 clients sending refused 91 KB batches grew the heap past 1 GB.
+ */
+function at(operation: OperationDefinitionNode): { nodes?: ASTNode[] } {
+  const loc = operation.loc;
+  if (!loc) return {};
+  const place = { start: loc.start, end: loc.end, source: loc.source } as Location;
+  return { nodes: [{ kind: Kind.OPERATION_DEFINITION, loc: place } as ASTNode] };
+}
+
 export type ShapeLimits = Pick<Limits, "maxDepth" | "maxAliases" | "maxFields">;
 
 /** Every shape limit `document` breaks, one error per limit and operation; [] when it keeps them all. */
 export function shapeLimitErrors(document: DocumentNode, { maxDepth, maxAliases, maxFields }: ShapeLimits): GraphQLError[] {
   const errors: GraphQLError[] = [];
-  const refuse = (error: GraphQLError, operation: OperationDefinitionNode) => errors.push(new GraphQLError(error.message, { nodes: [operation], extensions: error.extensions }));
+  const refuse = (error: GraphQLError, operation: OperationDefinitionNode) => errors.push(new GraphQLError(error.message, { ...at(operation), extensions: error.extensions }));
   for (const { operation, shape } of operationShapes(document)) {
     const depth = shape?.depth ?? Infinity;
     if (depth > maxDepth) {

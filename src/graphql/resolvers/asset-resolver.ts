@@ -1,6 +1,7 @@
 // Asset (models, datasets, applications, placeholders): lookups and the fields they share, each
+import type { GraphQLResolveInfo } from "graphql";
 // relationship field one store call per level through the loaders.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { connectionComplexity } from "../limits/cost.js";
 import { ASSET_KINDS } from "../../domain/kinds.js";
 import type { RelationFilter } from "../../domain/relations.js";
@@ -59,8 +60,9 @@ export class AssetResolver {
     @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Asset>> {
-    return fieldConnection(ctx, "Asset.dependencies", asset.slug, page, assetFilterOf(filter), assetOf);
+    return fieldConnection(ctx, info, "Asset.dependencies", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => AssetConnection, { complexity: connectionComplexity, description: "The assets built from this one, by name." })
@@ -69,13 +71,14 @@ export class AssetResolver {
     @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => AssetFilter, { nullable: true }) filter: AssetFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Asset>> {
-    return fieldConnection(ctx, "Asset.dependents", asset.slug, page, assetFilterOf(filter), assetOf);
+    return fieldConnection(ctx, info, "Asset.dependents", asset.slug, page, assetFilterOf(filter), assetOf);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
-  async developers(@Root() asset: Asset, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await fieldItems(ctx, "Asset.developers", asset.slug)).map((i) => Organization.from(i.node));
+  async developers(@Root() asset: Asset, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization[]> {
+    return (await fieldItems(ctx, info, "Asset.developers", asset.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The asset's own country where a source gives one, else its first developer's." })

@@ -1,5 +1,6 @@
 // Benchmark and BenchmarkResult: lookups, results best first, and each result's ends and sources.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { Benchmark, BenchmarkResult } from "../types/benchmark-type.js";
@@ -29,8 +30,8 @@ export class BenchmarkResolver {
   }
 
   @FieldResolver(() => [BenchmarkResult], { description: "Results on this benchmark, best first." })
-  async results(@Root() benchmark: Benchmark, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<BenchmarkResult[]> {
-    return (await fieldItems(ctx, "Benchmark.results", benchmark.slug, { first })).map((i) =>
+  async results(@Root() benchmark: Benchmark, @Arg("first", () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<BenchmarkResult[]> {
+    return (await fieldItems(ctx, info, "Benchmark.results", benchmark.slug, { first })).map((i) =>
       BenchmarkResult.from(i.node.key, benchmark.slug, i, i.node.kind === "UnresolvedAsset" ? "UnresolvedAsset" : "Model"),
     );
   }
@@ -40,7 +41,8 @@ export class BenchmarkResolver {
 export class BenchmarkResultResolver {
   @FieldResolver(() => Model, { nullable: true, description: "The model scored; null when the source names a model the graph does not know (see `subject`)." })
   async model(@Root() result: BenchmarkResult, @Ctx() ctx: Context): Promise<Model | null> {
-    return result.modelKind === "Model" ? loadOne(ctx, "Model", result.modelSlug, Model.from) : null;
+    if (result.modelKind !== "Model") return null;
+    return result.modelRecord ? Model.from(result.modelRecord) : loadOne(ctx, "Model", result.modelSlug, Model.from);
   }
 
   @FieldResolver(() => Asset, { description: "What was scored: the model, or a placeholder (`unresolved: true`) named as the source names the model." })

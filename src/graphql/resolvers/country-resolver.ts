@@ -29,13 +29,13 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => OrganizationConnection, { complexity: connectionComplexity, description: "Organizations headquartered in this country." })
-  organizations(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Organization>> {
-    return fieldConnection(ctx, "Country.organizations", country.code, page, null, Organization.from);
+  organizations(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Organization>> {
+    return fieldConnection(ctx, info, "Country.organizations", country.code, page, null, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models of this country: their own country, else their first developer's." })
-  models(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
-    return fieldConnection(ctx, "Country.models", country.code, page, null, Model.from);
+  models(@Root() country: Country, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Model>> {
+    return fieldConnection(ctx, info, "Country.models", country.code, page, null, Model.from);
   }
 
   @FieldResolver(() => [Observation], { description: "Indicator values observed for this country, by rank then value." })
@@ -45,8 +45,9 @@ export class CountryResolver {
     @Arg("year", () => Int, { nullable: true }) year: number | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Observation[]> {
-    const items = await fieldItems(ctx, "Country.observations", country.code, { first }, { indicator: trimmed(indicator), year });
+    const items = await fieldItems(ctx, info, "Country.observations", country.code, { first }, { indicator: trimmed(indicator), year });
     return items.map((item) => Observation.from(item.node.key, { kind: "Country", key: country.code }, item));
   }
 }

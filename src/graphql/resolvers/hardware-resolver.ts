@@ -1,5 +1,6 @@
 // Hardware: lookups, the models trained on a chip, and each training's ends and sources.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
@@ -29,8 +30,9 @@ export class HardwareResolver {
     @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Model>> {
-    return fieldConnection(ctx, "Hardware.models", hardware.slug, page, filter ? { models: modelFilterOf(filter) } : null, Model.from);
+    return fieldConnection(ctx, info, "Hardware.models", hardware.slug, page, filter ? { models: modelFilterOf(filter) } : null, Model.from);
   }
 }
 

@@ -1,5 +1,6 @@
 // Indicator and Observation: lookups, observations by rank then value, and each observation's subject.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { PageArgs, type Connection } from "../types/connection-type.js";
@@ -33,8 +34,9 @@ export class IndicatorResolver {
     @Arg("year", () => Int, { nullable: true }) year: number | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Observation[]> {
-    const items = await fieldItems(ctx, "Indicator.observations", indicator.slug, { first }, { year });
+    const items = await fieldItems(ctx, info, "Indicator.observations", indicator.slug, { first }, { year });
     return items.map((item) => Observation.from(indicator.slug, { kind: item.node.kind, key: item.node.key }, item));
   }
 }

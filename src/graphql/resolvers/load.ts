@@ -3,14 +3,15 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, Page, RelatedItem, Window } from "../../store/port.js";
+import type { ListQuery, RelatedItem, RelatedPage, RelatedRead, Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
-import { RELATION_FIELDS, loadsOf, type RelationField } from "../relation-fields.js";
+import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
+import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
 
 export { FIRST_ONLY, MAX_LIST } from "../page-sizes.js";
@@ -39,31 +40,47 @@ type Args = object;
 
 /**
  * The pages of a declared relationship field (relation-fields.ts) for one parent, one per relation it
- * reads, through the loaders that a root lookup's prefetch fills with the same keys.
+ * reads, through the loaders that a root lookup's prefetch fills with the same keys; the store reads
+ * only the properties the field's selection (`info`) reads (wanted-properties.ts), as the prefetch does.
  */
-export async function fieldPages(ctx: Context, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<Array<Page<RelatedItem>>> {
-  const pages = await Promise.all(loadsOf(RELATION_FIELDS[field], args).map(({ relation, window }) => ctx.loaders.related(relation, filter, window).load(key)));
-  for (const page of pages) ctx.loaders.prime(page.items.map((i) => i.node));
+export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedPage[]> {
+  const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
+  const loads = loadsOf(declaration, args, selectionReads(info, declaration.item));
+  const pages = await Promise.all(loads.map(({ relation, window, read }) => ctx.loaders.related(relation, filter, window, read).load(key)));
+  for (const [i, page] of pages.entries()) primeWhole(ctx, loads[i].read, page);
   return pages;
 }
 
+/** Primes the node cache with a page's nodes when they are whole records, not a projection. */
+function primeWhole(ctx: Context, read: RelatedRead, page: RelatedPage): void {
+  if (read.properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
+}
+
 /** The items of a declared `list` or `first` field that reads one relation. */
-export async function fieldItems(ctx: Context, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedItem[]> {
-  const [page] = await fieldPages(ctx, field, key, args, filter);
+export async function fieldItems(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedItem[]> {
+  const [page] = await fieldPages(ctx, info, field, key, args, filter);
   return page.items;
 }
 
 /** The one item of a declared `first` field, built; null when the parent has none. */
-export async function fieldFirst<T>(ctx: Context, field: RelationField, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
-  const [item] = await fieldItems(ctx, field, key);
+export async function fieldFirst<T>(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
+  const [item] = await fieldItems(ctx, info, field, key);
   return item ? build(item.node) : null;
 }
 
 /** A declared `connection` field's page for one parent, as a connection. */
-export async function fieldConnection<T>(ctx: Context, field: RelationField, key: string, args: PageArgs & { includeUnits?: boolean }, filter: RelationFilter | null, build: (r: NodeRecord) => T): Promise<Connection<T>> {
-  const [{ relation, window }] = loadsOf(RELATION_FIELDS[field], args);
-  const page = await ctx.loaders.related(relation, filter, window).load(key);
-  ctx.loaders.prime(page.items.map((i) => i.node));
+export async function fieldConnection<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  field: RelationField,
+  key: string,
+  args: PageArgs & { includeUnits?: boolean },
+  filter: RelationFilter | null,
+  build: (r: NodeRecord) => T,
+): Promise<Connection<T>> {
+  const [{ relation, window, read }] = loadsOf(RELATION_FIELDS[field], args, selectionReads(info));
+  const page = await ctx.loaders.related(relation, filter, window, read).load(key);
+  primeWhole(ctx, read, page);
   return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));
 }
 

@@ -71,18 +71,18 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The first developer." })
-  organization(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization | null> {
-    return fieldFirst(ctx, "Model.organization", model.slug, Organization.from);
+  organization(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    return fieldFirst(ctx, info, "Model.organization", model.slug, Organization.from);
   }
 
   @FieldResolver(() => [Organization], { description: "Developers, in the order a source names them." })
-  async developers(@Root() model: Model, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await fieldItems(ctx, "Model.developers", model.slug)).map((i) => Organization.from(i.node));
+  async developers(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization[]> {
+    return (await fieldItems(ctx, info, "Model.developers", model.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
-  country(@Root() model: Model, @Ctx() ctx: Context): Promise<Country | null> {
-    return fieldFirst(ctx, "Model.country", model.slug, Country.from);
+  country(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Country | null> {
+    return fieldFirst(ctx, info, "Model.country", model.slug, Country.from);
   }
 
   @FieldResolver(() => [BenchmarkResult], { description: "Benchmark results, best first; with `benchmark`, on that benchmark only." })
@@ -91,23 +91,24 @@ export class ModelResolver {
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("benchmark", () => String, { nullable: true, description: "A benchmark's slug (gpqa-diamond, mmlu, ...)." }) benchmark: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<BenchmarkResult[]> {
     const slug = trimmed(benchmark);
-    return (await fieldItems(ctx, "Model.benchmarkResults", model.slug, { first }, slug ? { benchmark: slug } : null)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
+    return (await fieldItems(ctx, info, "Model.benchmarkResults", model.slug, { first }, slug ? { benchmark: slug } : null)).map((i) => BenchmarkResult.from(model.slug, i.node.key, i));
   }
 
   @FieldResolver(() => [HardwareUse], { description: "The hardware the model was trained on, with the number of chips where the source gives it." })
-  async hardware(@Root() model: Model, @Ctx() ctx: Context): Promise<HardwareUse[]> {
-    return (await fieldItems(ctx, "Model.hardware", model.slug)).map((i) => HardwareUse.from(model.slug, i.node, i));
+  async hardware(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<HardwareUse[]> {
+    return (await fieldItems(ctx, info, "Model.hardware", model.slug)).map((i) => HardwareUse.from(model.slug, i.node, i));
   }
 
   @FieldResolver(() => [Report], { description: "Reports that include this model." })
-  async includedIn(@Root() model: Model, @Ctx() ctx: Context): Promise<Report[]> {
-    return (await fieldItems(ctx, "Model.includedIn", model.slug)).map((i) => Report.from(i.node));
+  async includedIn(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Report[]> {
+    return (await fieldItems(ctx, info, "Model.includedIn", model.slug)).map((i) => Report.from(i.node));
   }
 
   @FieldResolver(() => [ReportOmission], { description: "Reports that left this model out: claimed by a source, or inside their scope and not included." })
-  async omittedFrom(@Root() model: Model, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return omissionsOf(ctx, "Model.omittedFrom", model.slug, (i) => [i.node.key, model.slug]);
+  async omittedFrom(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ReportOmission[]> {
+    return omissionsOf(ctx, info, "Model.omittedFrom", model.slug, (i) => [i.node.key, model.slug]);
   }
 }

@@ -32,8 +32,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "Headquarters country." })
-  country(@Root() org: Organization, @Ctx() ctx: Context): Promise<Country | null> {
-    return fieldFirst(ctx, "Organization.country", org.slug, Country.from);
+  country(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Country | null> {
+    return fieldFirst(ctx, info, "Organization.country", org.slug, Country.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models this organization developed (alone or with others); with `includeUnits`, also those of its units (PART_OF it, up to 3 levels), each once." })
@@ -43,18 +43,19 @@ export class OrganizationResolver {
     @Arg("filter", () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg("includeUnits", () => Boolean, { defaultValue: false, description: "Count a group with its labs: Google with Google DeepMind, Google Research, ..." }) includeUnits: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Model>> {
-    return fieldConnection(ctx, "Organization.models", org.slug, { ...page, includeUnits }, filter ? { models: modelFilterOf(filter) } : null, Model.from);
+    return fieldConnection(ctx, info, "Organization.models", org.slug, { ...page, includeUnits }, filter ? { models: modelFilterOf(filter) } : null, Model.from);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization this one is a unit of (PART_OF): Google for Google DeepMind." })
-  parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> {
-    return fieldFirst(ctx, "Organization.parent", org.slug, Organization.from);
+  parent(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    return fieldFirst(ctx, info, "Organization.parent", org.slug, Organization.from);
   }
 
   @FieldResolver(() => [Organization], { description: "The organizations that are units of this one (PART_OF it), by name." })
-  async units(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
-    return (await fieldItems(ctx, "Organization.units", org.slug)).map((i) => Organization.from(i.node));
+  async units(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization[]> {
+    return (await fieldItems(ctx, info, "Organization.units", org.slug)).map((i) => Organization.from(i.node));
   }
 
   @FieldResolver(() => [Observation], { description: "Indicator values observed for this organization." })
@@ -64,13 +65,14 @@ export class OrganizationResolver {
     @Arg("year", () => Int, { nullable: true }) year: number | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Observation[]> {
-    const items = await fieldItems(ctx, "Organization.observations", org.slug, { first }, { indicator: trimmed(indicator), year });
+    const items = await fieldItems(ctx, info, "Organization.observations", org.slug, { first }, { indicator: trimmed(indicator), year });
     return items.map((item) => Observation.from(item.node.key, { kind: "Organization", key: org.slug }, item));
   }
 
   @FieldResolver(() => [Report], { description: "Reports this organization published." })
-  async reports(@Root() org: Organization, @Ctx() ctx: Context): Promise<Report[]> {
-    return (await fieldItems(ctx, "Organization.reports", org.slug)).map((i) => Report.from(i.node));
+  async reports(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Report[]> {
+    return (await fieldItems(ctx, info, "Organization.reports", org.slug)).map((i) => Report.from(i.node));
   }
 }

@@ -1,4 +1,5 @@
 // Report, ReportOmission and ReportScope: what a report included, what it is said to have omitted.
+import type { NodeRecord } from "../../domain/graph.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { Properties } from "../../domain/graph.js";
@@ -17,8 +18,9 @@ import { Source } from "../types/source-type.js";
 import { fieldConnection, fieldFirst, fieldPages, listConnection, loadOne, loadRoot, sourcesOf, trimmed } from "./load.js";
 
 /** A CLAIMED omission from the properties of an OMITS relationship. */
-export function claimedOmission(reportSlug: string, modelSlug: string, rel: Properties): ReportOmission {
+export function claimedOmission(reportSlug: string, modelSlug: string, rel: Properties, modelRecord: NodeRecord | null = null): ReportOmission {
   return Object.assign(new ReportOmission(), {
+    modelRecord,
     basis: "CLAIMED" as OmissionBasis,
     note: (rel.note as string | null) ?? null,
     reportSlug,
@@ -28,8 +30,9 @@ export function claimedOmission(reportSlug: string, modelSlug: string, rel: Prop
 }
 
 /** An IN_SCOPE omission: inferred from the report's scope, so no source claims it. */
-export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOmission {
+export function inScopeOmission(reportSlug: string, modelSlug: string, modelRecord: NodeRecord | null = null): ReportOmission {
   return Object.assign(new ReportOmission(), {
+    modelRecord,
     basis: "IN_SCOPE" as OmissionBasis,
     note: "Inside the report's declared scope, and not among the models the report includes.",
     reportSlug,
@@ -44,12 +47,15 @@ export function inScopeOmission(reportSlug: string, modelSlug: string): ReportOm
  */
 export async function omissionsOf(
   ctx: Context,
+  info: GraphQLResolveInfo,
   field: "Report.omittedModels" | "Model.omittedFrom",
   key: string,
   pair: (item: RelatedItem) => [report: string, model: string],
 ): Promise<ReportOmission[]> {
-  const [{ items: claimed }, { items: inScope }] = await fieldPages(ctx, field, key);
-  return [...claimed.map((i) => claimedOmission(...pair(i), i.rel)), ...inScope.map((i) => inScopeOmission(...pair(i)))];
+  const [{ items: claimed }, { items: inScope }] = await fieldPages(ctx, info, field, key);
+  // A report's omissions hold their models' records (perhaps projected); a model's hold reports.
+  const model = (i: RelatedItem) => (i.node.kind === "Model" ? i.node : null);
+  return [...claimed.map((i) => claimedOmission(...pair(i), i.rel, model(i))), ...inScope.map((i) => inScopeOmission(...pair(i), model(i)))];
 }
 
 @Resolver(() => Report)
@@ -69,20 +75,20 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  publisher(@Root() report: Report, @Ctx() ctx: Context): Promise<Organization | null> {
-    return fieldFirst(ctx, "Report.publisher", report.slug, Organization.from);
+  publisher(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    return fieldFirst(ctx, info, "Report.publisher", report.slug, Organization.from);
   }
 
   @FieldResolver(() => ModelConnection, { complexity: connectionComplexity, description: "Models the report includes." })
-  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Model>> {
-    return fieldConnection(ctx, "Report.includedModels", report.slug, page, null, Model.from);
+  includedModels(@Root() report: Report, @Args(() => PageArgs, { validate: false }) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Model>> {
+    return fieldConnection(ctx, info, "Report.includedModels", report.slug, page, null, Model.from);
   }
 
   @FieldResolver(() => [ReportOmission], {
     description: "Models the report left out: those a source claims it omitted (CLAIMED), then, when its inclusions are complete, those inside its scope that it does not include (IN_SCOPE).",
   })
-  async omittedModels(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportOmission[]> {
-    return omissionsOf(ctx, "Report.omittedModels", report.slug, (i) => [report.slug, i.node.key]);
+  async omittedModels(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ReportOmission[]> {
+    return omissionsOf(ctx, info, "Report.omittedModels", report.slug, (i) => [report.slug, i.node.key]);
   }
 
   @FieldResolver(() => [CountryCoverage], { description: "Per country: models in the report's scope, included and omitted." })
@@ -100,7 +106,7 @@ export class ReportOmissionResolver {
 
   @FieldResolver(() => Model)
   model(@Root() o: ReportOmission, @Ctx() ctx: Context): Promise<Model | null> {
-    return loadOne(ctx, "Model", o.modelSlug, Model.from);
+    return o.modelRecord ? Promise.resolve(Model.from(o.modelRecord)) : loadOne(ctx, "Model", o.modelSlug, Model.from);
   }
 
   @FieldResolver(() => [Source], { description: "Sources that say the report left the model out (empty for IN_SCOPE)." })

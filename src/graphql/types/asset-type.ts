@@ -3,7 +3,7 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, InterfaceType, ObjectType } from "type-graphql";
 import { AssetKind, DatePrecision } from "./enums.js";
-import { fieldsOfRecord, Node, num, str, strings } from "./node-type.js";
+import { fieldsOfRecord, reads, Node, num, str, strings } from "./node-type.js";
 
 /** The properties a note may explain, in the order `notes` lists them. */
 const NOTE_FIELDS = ["releaseDate", "developers", "country", "access", "license", "modality", "size", "url", "description", "dependencies"] as const;
@@ -71,27 +71,30 @@ export abstract class Asset extends Node {
 // The Asset fields, read from the record when selected (fieldsOfRecord): a model's ten `${field}Note`
 // lookups happen only for `notes`.
 fieldsOfRecord(Asset as unknown as abstract new () => Asset, {
-  slug: (r) => r.key,
-  name: (r) => str(r, "name") ?? r.key,
-  aliases: (r) => strings(r, "aliases"),
-  assetKind: (r) => r.kind as (typeof AssetKind)[keyof typeof AssetKind],
-  releaseDate: (r) => str(r, "releaseDate"),
-  releaseDatePrecision: (r) => {
+  slug: reads([], (r) => r.key),
+  name: reads(["name"], (r) => str(r, "name") ?? r.key),
+  aliases: reads(["aliases"], (r) => strings(r, "aliases")),
+  assetKind: reads([], (r) => r.kind as (typeof AssetKind)[keyof typeof AssetKind]),
+  releaseDate: reads(["releaseDate"], (r) => str(r, "releaseDate")),
+  releaseDatePrecision: reads(["releaseDatePrecision"], (r) => {
     const precision = str(r, "releaseDatePrecision");
     return precision === "MONTH" || precision === "YEAR" ? precision : null;
-  },
-  access: (r) => str(r, "access"),
-  license: (r) => str(r, "license"),
-  modality: (r) => str(r, "modality"),
-  size: (r) => str(r, "size"),
-  parameters: (r) => num(r, "parameters"),
-  description: (r) => str(r, "description"),
-  url: (r) => str(r, "url"),
-  nationality: (r) => str(r, "nationality"),
-  unresolved: (r) => r.kind === "UnresolvedAsset" || r.props.unresolved === true,
-  notes: (r) =>
-    NOTE_FIELDS.flatMap((field) => {
-      const note = str(r, `${field}Note`);
-      return note ? [Object.assign(new AssetNote(), { field, note })] : [];
-    }),
+  }),
+  access: reads(["access"], (r) => str(r, "access")),
+  license: reads(["license"], (r) => str(r, "license")),
+  modality: reads(["modality"], (r) => str(r, "modality")),
+  size: reads(["size"], (r) => str(r, "size")),
+  parameters: reads(["parameters"], (r) => num(r, "parameters")),
+  description: reads(["description"], (r) => str(r, "description")),
+  url: reads(["url"], (r) => str(r, "url")),
+  nationality: reads(["nationality"], (r) => str(r, "nationality")),
+  unresolved: reads(["unresolved"], (r) => r.kind === "UnresolvedAsset" || r.props.unresolved === true),
+  notes: reads(
+    NOTE_FIELDS.map((field) => `${field}Note`),
+    (r) =>
+      NOTE_FIELDS.flatMap((field) => {
+        const note = str(r, `${field}Note`);
+        return note ? [Object.assign(new AssetNote(), { field, note })] : [];
+      }),
+  ),
 });

@@ -52,12 +52,15 @@ export class BenchmarkResult {
   modelKind: "Model" | "UnresolvedAsset";
   benchmarkSlug: string;
   sourceSlugs: string[];
+  /** The model's record where the result was read with it (a benchmark's results, perhaps a projection: relation-fields.ts `item`). */
+  modelRecord: NodeRecord | null;
 
   @Field(() => [SupersededValue], { description: "The values curation writes replaced, oldest first, each with its sources and what replaced it." })
   history: SupersededValue[];
 
   static from(modelSlug: string, benchmarkSlug: string, item: RelatedItem, modelKind: "Model" | "UnresolvedAsset" = "Model"): BenchmarkResult {
     return Object.assign(new BenchmarkResult(), {
+      modelRecord: item.node.kind === "Model" ? item.node : null,
       score: item.rel.score as number,
       unit: (item.rel.unit as string | null) ?? null,
       shots: typeof item.rel.shots === "number" ? item.rel.shots : null,

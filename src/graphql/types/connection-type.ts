@@ -45,7 +45,8 @@ export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Null only when the store was told the selection does not read it (a null served would be an error: the field is non-null). */
+  totalCount: number | null;
 }
 
 /** The store window that page arguments ask for, in a list of `ordering` (a foreign cursor is BAD_USER_INPUT). */
@@ -55,21 +56,25 @@ export function windowOf(args: PageArgs, ordering: CursorList): Window {
 }
 
 /** A connection of a page; each edge's cursor is its item's sort key in `ordering`. */
-export function connectionOf<R, T>(page: Page<R>, window: Window, ordering: Ordering<R>, map: (item: R) => T): Connection<T> {
+export function connectionOf<R, T>(page: Omit<Page<R>, "totalCount"> & { totalCount: number | null }, window: Window, ordering: Ordering<R>, map: (item: R) => T): Connection<T> {
   const cursorOf = (item: R) => encodeCursor(ordering, ordering.keyOf(item));
-  // Cursors are made when a client reads them: a walk of 20 x 20 x 20 asks `nodes` and would
-  // otherwise encode 8,000 cursors nobody reads.
-  const edges = page.items.map((item) => ({
-    get cursor() {
-      return cursorOf(item);
-    },
-    node: map(item),
-  }));
+  const nodes = page.items.map(map);
+  // Edges and cursors are made when a client reads them: a walk of 20 x 20 x 20 asks `nodes` and
+  // would otherwise build 8,000 edges and encode 8,000 cursors nobody reads.
+  let edges: Array<{ cursor: string; node: T }> | null = null;
   const first = page.items[0];
   const last = page.items.at(-1);
   return {
-    edges,
-    nodes: edges.map((e) => e.node),
+    get edges() {
+      edges ??= nodes.map((node, i) => ({
+        node,
+        get cursor() {
+          return cursorOf(page.items[i]);
+        },
+      }));
+      return edges;
+    },
+    nodes,
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasMore,

@@ -1,7 +1,7 @@
 // Country: identified by its ISO 3166-1 alpha-2 code.
 import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
-import { fieldsOfRecord, NamedNode, Node, ofRecord } from "./node-type.js";
+import { fieldsOfRecord, reads, NamedNode, Node, ofRecord } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A country, identified by its ISO 3166-1 alpha-2 code." })
 export class Country extends NamedNode {
@@ -13,4 +13,4 @@ export class Country extends NamedNode {
   }
 }
 
-fieldsOfRecord(Country, { code: (r) => r.key });
+fieldsOfRecord(Country, { code: reads([], (r) => r.key) });

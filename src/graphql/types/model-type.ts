@@ -4,7 +4,7 @@ import type { NodeRecord } from "../../domain/graph.js";
 import type { ModelKind as ModelKindValue } from "../../domain/kinds.js";
 import { Asset } from "./asset-type.js";
 import { ModelKind } from "./enums.js";
-import { fieldsOfRecord, Node, num, ofRecord, str, strings } from "./node-type.js";
+import { fieldsOfRecord, reads, Node, num, ofRecord, str, strings } from "./node-type.js";
 
 @ObjectType({ implements: [Node, Asset], description: "An AI model." })
 export class Model extends Asset {
@@ -62,19 +62,19 @@ export class Model extends Asset {
 }
 
 fieldsOfRecord(Model, {
-  nameKo: (r) => str(r, "nameKo"),
-  kind: (r) => str(r, "modelKind") as ModelKindValue | null,
-  trainingCostUsd: (r) => num(r, "trainingCostUsd"),
-  trainingComputeFlop: (r) => num(r, "trainingComputeFlop"),
-  domains: (r) => strings(r, "domains"),
-  tasks: (r) => strings(r, "tasks"),
-  notable: (r) => r.props.notable === true,
-  notability: (r) => strings(r, "notabilityCriteria"),
-  confidence: (r) => str(r, "confidence"),
-  accessibility: (r) => str(r, "accessibility"),
-  paperUrl: (r) => str(r, "paperUrl"),
-  reference: (r) => str(r, "reference"),
-  trainingDataset: (r) => str(r, "trainingDataset"),
-  trainingDatasetSize: (r) => num(r, "trainingDatasetSize"),
-  trainingTimeHours: (r) => num(r, "trainingTimeHours"),
+  nameKo: reads(["nameKo"], (r) => str(r, "nameKo")),
+  kind: reads(["modelKind"], (r) => str(r, "modelKind") as ModelKindValue | null),
+  trainingCostUsd: reads(["trainingCostUsd"], (r) => num(r, "trainingCostUsd")),
+  trainingComputeFlop: reads(["trainingComputeFlop"], (r) => num(r, "trainingComputeFlop")),
+  domains: reads(["domains"], (r) => strings(r, "domains")),
+  tasks: reads(["tasks"], (r) => strings(r, "tasks")),
+  notable: reads(["notable"], (r) => r.props.notable === true),
+  notability: reads(["notabilityCriteria"], (r) => strings(r, "notabilityCriteria")),
+  confidence: reads(["confidence"], (r) => str(r, "confidence")),
+  accessibility: reads(["accessibility"], (r) => str(r, "accessibility")),
+  paperUrl: reads(["paperUrl"], (r) => str(r, "paperUrl")),
+  reference: reads(["reference"], (r) => str(r, "reference")),
+  trainingDataset: reads(["trainingDataset"], (r) => str(r, "trainingDataset")),
+  trainingDatasetSize: reads(["trainingDatasetSize"], (r) => num(r, "trainingDatasetSize")),
+  trainingTimeHours: reads(["trainingTimeHours"], (r) => num(r, "trainingTimeHours")),
 });

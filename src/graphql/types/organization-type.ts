@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { OrganizationKind as OrganizationKindValue } from "../../domain/kinds.js";
 import { OrganizationKind } from "./enums.js";
-import { fieldsOfRecord, NamedNode, Node, ofRecord, str } from "./node-type.js";
+import { fieldsOfRecord, reads, NamedNode, Node, ofRecord, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A company, lab, university, government body, nonprofit or media outlet." })
 export class Organization extends NamedNode {
@@ -18,4 +18,4 @@ export class Organization extends NamedNode {
   }
 }
 
-fieldsOfRecord(Organization, { slug: (r) => r.key, kind: (r) => str(r, "orgKind") as OrganizationKindValue | null });
+fieldsOfRecord(Organization, { slug: reads([], (r) => r.key), kind: reads(["orgKind"], (r) => str(r, "orgKind") as OrganizationKindValue | null) });

@@ -86,6 +86,8 @@ export class ReportOmission {
   reportSlug: string;
   modelSlug: string;
   claimSlugs: string[];
+  /** The model's record where the omission was read with it (a report's omissions, perhaps a projection: relation-fields.ts `item`). */
+  modelRecord: NodeRecord | null;
 }
 
 @ObjectType({ description: "How a report covers the models of one country." })

@@ -110,13 +110,27 @@ async function sliceFor(req: Request, res: Response, store: GraphStore, { maxEle
 }
 
 /**
+ * Elements hashed per turn of the event loop (the file is written one chunk per turn): an export
+ * of the whole graph (12,619 elements, 6.2 MB) made its hash and its file each in one go, about 30
+ * and 85 ms of holding the loop while every other request waited; between turns they are read.
+ */
+const ELEMENTS_PER_TURN = 2_000;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * A strong ETag of an export: the format, the title and every node and relationship as the store
  * gave them (in their stable order), hashed. The same graph gives the same file, byte for byte.
  */
-function etagOf(extension: string, title: string, slice: GraphSlice): string {
+async function etagOf(extension: string, title: string, slice: GraphSlice): Promise<string> {
   const hash = createHash("sha256").update(`${extension}\n${title}\n${slice.truncated}\n`);
-  for (const node of slice.nodes) hash.update(JSON.stringify(node)).update("\n");
-  for (const edge of slice.edges) hash.update(JSON.stringify(edge)).update("\n");
+  let hashed = 0;
+  for (const element of [...slice.nodes, ...slice.edges]) {
+    hash.update(JSON.stringify(element)).update("\n");
+    if (++hashed % ELEMENTS_PER_TURN === 0) await nextTurn();
+  }
   return `"${hash.digest("base64url").slice(0, 32)}"`;
 }
 
@@ -133,8 +147,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-/** The lines joined into chunks of about CHUNK_CHARS. */
-function* chunks(lines: Iterable<string>): Generator<string> {
+/** The lines joined into chunks of about CHUNK_CHARS, each made on a turn of the event loop of its own. */
+async function* chunks(lines: Iterable<string>): AsyncGenerator<string> {
   let buffer: string[] = [];
   let size = 0;
   for (const line of lines) {
@@ -144,6 +158,7 @@ function* chunks(lines: Iterable<string>): Generator<string> {
       yield buffer.join("\n") + "\n";
       buffer = [];
       size = 0;
+      await nextTurn();
     }
   }
   // The last line is the file's final "" (a trailing newline), already ended by the join.
@@ -161,7 +176,7 @@ export function exportRouter(store: GraphStore, options: ExportOptions): Router 
   for (const [extension, format] of Object.entries(FORMATS)) {
     router.get(`/graph.${extension}`, async (req: Request, res: Response) => {
       const { slice, name, title, owed } = await sliceFor(req, res, store, settings);
-      const etag = etagOf(extension, title, slice);
+      const etag = await etagOf(extension, title, slice);
       // Caches may keep an export, and must ask (If-None-Match) before they reuse it.
       res.set("Cache-Control", "no-cache").set("ETag", etag);
       if (matches(req.headers["if-none-match"], etag)) {

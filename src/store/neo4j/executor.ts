@@ -11,7 +11,12 @@ const INTEGER_PROPERTIES = new Set(["year", "rank", "order", "limit", "releasedY
 /** Properties stored as Neo4j dates; they travel as ISO strings everywhere else. */
 const DATE_PROPERTIES = new Set(["releaseDate", "date", "scopeReleasedFrom", "scopeReleasedTo", "releasedAfter", "releasedBefore"]);
 /** Properties the adapter adds for Neo4j's sake, which are not part of a node's record. */
-const STORE_PROPERTIES = new Set(["uid", "kind", "slug", "code", "searchText"]);
+const STORE_PROPERTIES = new Set(["uid", "kind", "slug", "code", "searchText", "searchWords"]);
+
+/** Whether Neo4j holds `name` for the store itself (the uid, kind, key, search text), not as a property of the record. */
+export function isStoreProperty(name: string): boolean {
+  return STORE_PROPERTIES.has(name);
+}
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Converts a parameter value for Neo4j, field by field (integers, dates), recursively. */

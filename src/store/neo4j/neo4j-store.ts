@@ -1,17 +1,17 @@
 // The Neo4j adapter of the store port: every call is one parameterized query from cypher/.
-import type { GraphBatch, NodeRecord, NodeRef, Properties, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
+import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
 import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
 import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
-import { compareHits, searchScore, searchTextOf, tokenize } from "../../domain/search.js";
+import { searchTextOf, searchWordsOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
 import { batchKey } from "../batch-key.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedPage, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { comparableKey, type GroupKey, type NumericSummary } from "../../domain/model-stats.js";
-import { PreconditionFailedError, SLICE_LIMITS, StoreInputError } from "../port.js";
+import { PreconditionFailedError, SLICE_LIMITS, StoreInputError, WHOLE_PAGES } from "../port.js";
 import { CypherFiles, statements } from "./cypher-files.js";
-import { Executor, recordOfProperties } from "./executor.js";
+import { Executor, isStoreProperty, recordOfProperties } from "./executor.js";
 import type { Neo4jOptions } from "./neo4j-options.js";
 import { ReadBatcher } from "./read-batcher.js";
 
@@ -29,6 +29,8 @@ const QUERIES = [
   "write/merge-relationships",
   "write/precondition-nodes",
   "write/precondition-state",
+  "write/search-words-missing",
+  "write/search-words",
   "report/coverage",
   "stats/model-stats",
   "stats/model-stats-released-in",
@@ -47,10 +49,27 @@ function sliceOf(row: Row, truncated: boolean): GraphSlice {
   return { nodes: row.nodes as NodeRecord[], edges: (row.edges as Row[]).map(relationshipOf), truncated };
 }
 
-/** How many full-text candidates to rank per hit asked for. */
-const SEARCH_CANDIDATES_PER_HIT = 4;
+/** Nodes per transaction when migrate fills in searchWords on a database written before them. */
+const SEARCH_WORDS_BATCH = 2000;
 
 type Row = Record<string, unknown>;
+
+/**
+ * An item of a projected page: [the relationship's values of `relProps`... (or its properties as one
+ * map when `relProps` is null), kind, key, the values of `props`...].
+ */
+function projectedItem(relProps: readonly string[] | null, props: readonly string[], values: readonly unknown[]): RelatedItem {
+  let rel: Properties = {};
+  if (relProps) {
+    for (let i = 0; i < relProps.length; i++) if (values[i] !== null) rel[relProps[i]] = values[i] as PropertyValue;
+  } else {
+    rel = (values[0] ?? {}) as Properties;
+  }
+  const kindAt = relProps ? relProps.length : 1;
+  const nodeProps: Properties = {};
+  for (let i = 0; i < props.length; i++) if (values[kindAt + 2 + i] !== null) nodeProps[props[i]] = values[kindAt + 2 + i] as PropertyValue;
+  return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: nodeProps }, rel };
+}
 
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
   if (!row) return { items: [], totalCount: 0, hasMore: false };
@@ -80,6 +99,20 @@ export class Neo4jStore implements GraphStore {
   /** Applies cypher/schema.cypher: constraints and indexes, idempotently. */
   async migrate(): Promise<void> {
     await this.executor.runSchema(statements(this.cypher.get("schema")));
+    await this.fillSearchWords();
+  }
+
+  /**
+   * Stores searchWords on the nodes written before the adapter stored them (once: afterwards no
+   * node lacks them), so that the full-text index of search finds them.
+   */
+  private async fillSearchWords(): Promise<void> {
+    for (;;) {
+      const rows = await this.executor.read(this.cypher.get("write/search-words-missing"), { limit: SEARCH_WORDS_BATCH });
+      if (rows.length === 0) return;
+      const nodes = rows.map((r) => ({ uid: r.uid as string, words: searchWordsOf({ ...refOfUid(r.uid as string)!, props: r.n as Properties }) }));
+      await this.executor.write((run) => run(this.cypher.get("write/search-words"), { nodes }));
+    }
   }
 
   /**
@@ -100,16 +133,26 @@ export class Neo4jStore implements GraphStore {
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
 
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read: RelatedRead = WHOLE_PAGES): Promise<RelatedPage[]> {
     if (parentKeys.length === 0) return [];
     const keys = [...new Set(parentKeys)];
-    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w }), keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit });
+    const { properties, total } = read;
+    // A projection (fragments/item-properties.cypher): the target's kind and key always come, so
+    // they are not asked again; of the relationship, what the caller reads (all: a map).
+    const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+    const relProps = read.relationships;
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
       return new Map(rows.map((r) => [r.key as string, r]));
     });
-    return parentKeys.map((key) =>
-      pageOf(byKey.get(key), (item) => ({ node: recordOfProperties(item.t as Record<string, unknown>), rel: (item.r ?? {}) as Properties })),
-    );
+    const itemOf: (item: unknown) => RelatedItem = props
+      ? (item) => projectedItem(relProps, props, item as unknown[])
+      : (item) => ({ node: recordOfProperties((item as Row).t as Row), rel: ((item as Row).r ?? {}) as Properties });
+    return parentKeys.map((key) => {
+      const row = byKey.get(key);
+      // Null where not asked ($total false: cypher/related/ counts nothing).
+      return { ...pageOf(row, itemOf), totalCount: row ? ((row.total as number | null) ?? null) : 0 };
+    });
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
@@ -187,14 +230,12 @@ export class Neo4jStore implements GraphStore {
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const words = tokenize(text);
     if (words.length === 0) return [];
+    if (limit <= 0) return [];
+    // Candidates, score, order and limit all in the database (cypher/entity/search.cypher), so that
+    // only the hits travel and are decoded.
     const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
-    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, limit: Math.max(50, limit * SEARCH_CANDIDATES_PER_HIT) });
-    return rows
-      .map((r) => recordOfProperties(r.n as Row))
-      .map((node) => ({ node, score: searchScore(node, text) }))
-      .filter((hit) => hit.score > 0)
-      .sort(compareHits)
-      .slice(0, limit);
+    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, words, joined: words.join(" "), limit });
+    return rows.map((r) => ({ node: recordOfProperties(r.n as Row), score: r.score as number }));
   }
 
   async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
@@ -220,7 +261,7 @@ export class Neo4jStore implements GraphStore {
     const nodes = batch.nodes.map((n) => ({
       uid: uidOf(n),
       kind: n.kind,
-      props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n) },
+      props: { ...n.props, uid: uidOf(n), kind: n.kind, [keyProperty(n.kind)]: n.key, searchText: searchTextOf(n), searchWords: searchWordsOf(n) },
     }));
     const rels = batch.relationships.map((r) => ({ type: r.type, from: uidOf(r.from), to: uidOf(r.to), key: r.key, props: { ...r.props, key: r.key } }));
     const byType = new Map<RelationshipType, typeof rels>();
