@@ -50,7 +50,8 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader(
         async (keys) => {
-          const page = await this.store.modelStats({ filter, groupBy, order: "KEY", groups: keys, models }, { after: null, limit: keys.length });
+          // Its readers (a group's models, a recomputed figure) read counts and models, never the summaries.
+          const page = await this.store.modelStats({ filter, groupBy, order: "KEY", groups: keys, models, summaries: false }, { after: null, limit: keys.length });
           const byKey = new Map(page.items.map((row) => [JSON.stringify(row.key), row]));
           return keys.map((key) => byKey.get(JSON.stringify(key)) ?? null);
         },
