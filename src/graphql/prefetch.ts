@@ -6,21 +6,12 @@
 // relation and window, both derived from the field's declaration in relation-fields.ts); a field
 // asked with a filter makes its own call, so answers never change. For an entity that does not
 // exist the prefetched pages are wasted.
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { NodeKind } from "../domain/kinds.js";
 import type { Context } from "./context.js";
 import { declarationOf, loadsOf, prefetchable } from "./relation-fields.js";
+import { fieldsOf } from "./selections.js";
 import { selectionReads } from "./wanted-properties.js";
-
-/** The fields selected directly on the root field's object, through fragments too. */
-function* selectedFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, depth = 0): Generator<FieldNode> {
-  if (!selectionSet || depth > 10) return;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) yield selection;
-    else if (selection.kind === Kind.INLINE_FRAGMENT) yield* selectedFields(info, selection.selectionSet, depth + 1);
-    else yield* selectedFields(info, info.fragments[selection.name.value]?.selectionSet, depth + 1);
-  }
-}
 
 /** Starts the loads of the relationship fields selected under a root lookup of `kind` by `key`. */
 export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, _kind: NodeKind, key: string): void {
@@ -31,7 +22,8 @@ export function prefetchRelations(ctx: Context, info: GraphQLResolveInfo, _kind:
   // so the same wanted properties and the same loader.
   const byResponseKey = new Map<string, FieldNode[]>();
   for (const fieldNode of info.fieldNodes) {
-    for (const node of selectedFields(info, fieldNode.selectionSet)) {
+    // Through every fragment: validation leaves none that cannot apply to the object type.
+    for (const node of fieldsOf(null, [fieldNode.selectionSet], info.fragments)) {
       const responseKey = node.alias?.value ?? node.name.value;
       byResponseKey.set(responseKey, [...(byResponseKey.get(responseKey) ?? []), node]);
     }

@@ -78,7 +78,8 @@ export async function fieldConnection<T>(
   filter: RelationFilter | null,
   build: (r: NodeRecord) => T,
 ): Promise<Connection<T>> {
-  const [{ relation, window, read }] = loadsOf(RELATION_FIELDS[field], args, selectionReads(info));
+  const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
+  const [{ relation, window, read }] = loadsOf(declaration, args, selectionReads(info, declaration.item));
   const page = await ctx.loaders.related(relation, filter, window, read).load(key);
   primeWhole(ctx, read, page);
   return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));

@@ -1,6 +1,6 @@
 // Query.modelStats: models grouped and counted in the store (one store call per field), each group's
 // key resolved to its objects through the per-request loaders, and its models paged by name.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { MAX_GROUP_DIMENSIONS, type ModelDimension as ModelDimensionValue, type ModelGroupOrder as ModelGroupOrderValue } from "../../domain/model-stats.js";
 import type { Context } from "../context.js";
@@ -13,6 +13,7 @@ import { Country } from "../types/country-type.js";
 import { ModelDimension, ModelGroupOrder } from "../types/enums.js";
 import { ModelFilter } from "../types/filter-inputs.js";
 import { Model } from "../types/model-type.js";
+import { connectionItemSets, fieldsOf } from "../selections.js";
 import { ModelGroup, ModelGroupKey } from "../types/model-stats-type.js";
 import { Organization } from "../types/organization-type.js";
 import { Source } from "../types/source-type.js";
@@ -29,25 +30,13 @@ function dimensionsOf(groupBy: readonly ModelDimensionValue[]): ModelDimensionVa
 
 const SUMMARY_FIELDS = new Set(["parameters", "trainingCompute", "trainingCost"]);
 
-/** The names of the fields a selection set selects, through fragments too. */
-function* fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, depth = 0): Generator<{ name: string; selectionSet: SelectionSetNode | undefined }> {
-  if (!selectionSet || depth > 10) return;
-  for (const s of selectionSet.selections) {
-    if (s.kind === Kind.FIELD) yield { name: s.name.value, selectionSet: s.selectionSet };
-    else if (s.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(info, s.selectionSet, depth + 1);
-    else yield* fieldsOf(info, info.fragments[s.name.value]?.selectionSet, depth + 1);
-  }
-}
-
 /**
  * Whether the selection reads a group's summaries (nodes { parameters ... } or edges { node { ... } }):
  * the store computes them only then, as the median of every group's models costs the most.
  */
 function asksSummaries(info: GraphQLResolveInfo): boolean {
-  const groups = info.fieldNodes.flatMap((f) => [...fieldsOf(info, f.selectionSet)]).flatMap((f) =>
-    f.name === "nodes" ? [f] : f.name === "edges" ? [...fieldsOf(info, f.selectionSet)].filter((e) => e.name === "node") : [],
-  );
-  return groups.some((g) => [...fieldsOf(info, g.selectionSet)].some((f) => SUMMARY_FIELDS.has(f.name)));
+  const groups = connectionItemSets(null, info.fieldNodes.map((f) => f.selectionSet), info.fragments);
+  return [...fieldsOf(null, groups, info.fragments)].some((f) => SUMMARY_FIELDS.has(f.name.value));
 }
 
 @Resolver(() => ModelGroup)
