@@ -59,16 +59,16 @@ type Row = Record<string, unknown>;
  * map when `relProps` is null), kind, key, the values of `props`...].
  */
 function projectedItem(relProps: readonly string[] | null, props: readonly string[], values: readonly unknown[]): RelatedItem {
-  let rel: Properties = {};
-  if (relProps) {
-    for (let i = 0; i < relProps.length; i++) if (values[i] !== null) rel[relProps[i]] = values[i] as PropertyValue;
-  } else {
-    rel = (values[0] ?? {}) as Properties;
-  }
+  const rel = relProps ? propertiesOf(relProps, values, 0) : ((values[0] ?? {}) as Properties);
   const kindAt = relProps ? relProps.length : 1;
-  const nodeProps: Properties = {};
-  for (let i = 0; i < props.length; i++) if (values[kindAt + 2 + i] !== null) nodeProps[props[i]] = values[kindAt + 2 + i] as PropertyValue;
-  return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: nodeProps }, rel };
+  return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: propertiesOf(props, values, kindAt + 2) }, rel };
+}
+
+/** The properties `names` from `values` starting at `from`, in that order; null values are absent (Neo4j stores no nulls). */
+function propertiesOf(names: readonly string[], values: readonly unknown[], from: number): Properties {
+  const props: Properties = {};
+  for (let i = 0; i < names.length; i++) if (values[from + i] !== null) props[names[i]] = values[from + i] as PropertyValue;
+  return props;
 }
 
 function pageOf<T>(row: Row | undefined, map: (item: Row) => T): Page<T> {
