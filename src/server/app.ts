@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, type ApiKey, type HttpConfig, type Limits, type RateLimitConfig } from "../config.js";
 import { StorageFailedError, StoreUnavailableError, type GraphStore } from "../store/port.js";
+import { countWrites } from "../store/write-count.js";
 import { createApollo } from "../graphql/apollo.js";
 import { createContext, type Auth } from "../graphql/context.js";
 import { badUserInput, HTTP_STATUS, logLevelOf, notFound, queryTooComplex, sendError } from "../graphql/errors.js";
@@ -35,6 +36,13 @@ export interface AppOptions {
   rateLimit?: RateLimitConfig;
   /** CORS origins, GET caching, trusted proxies; the defaults when omitted (config.ts). */
   http?: HttpConfig;
+  /**
+   * Every write to `store` goes through this app (the embedded store, whose lock the server
+   * holds), so a count of its writes says whether the graph changed: the whole-graph exports are
+   * then kept until it moves, neither read nor hashed again. Off by default (Neo4j may have other
+   * writers): each export reads and hashes the graph, and only a file of the same hash is reused.
+   */
+  onlyWriter?: boolean;
 }
 
 export interface App {
@@ -118,7 +126,8 @@ const unknownPath: RequestHandler = (req, _res, next) => {
 export async function createApp(options: AppOptions): Promise<App> {
   const { logger } = options;
   const outage = outageLog(logger, options.store.name);
-  const store = outage.watch(options.store);
+  const watched = outage.watch(options.store);
+  const { store, writes } = options.onlyWriter ? countWrites(watched) : { store: watched, writes: null };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const httpConfig = options.http ?? DEFAULT_HTTP;
   const budgets = new Budgets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -165,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   servePage(app, "/graphiql", path.join(options.publicDir, "graphiql"));
   servePage(app, "/explore", path.join(options.publicDir, "explore"));
   servePage(app, "/stats", path.join(options.publicDir, "stats"));
-  app.use("/export", exportRouter(store, { maxElements: limits.maxExportElements, charge: chargeClient }));
+  app.use("/export", exportRouter(store, { maxElements: limits.maxExportElements, charge: chargeClient, writes }));
   app.get("/", (req, res) => {
     // Browsers go to the playground; other clients get a map of the API.
     if (req.accepts(["json", "html"]) === "html") res.redirect(302, "/graphiql/");

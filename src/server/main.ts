@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   }
   // In-flight requests get half the time; the journal's compaction the rest.
   const drainMs = Math.floor(config.shutdownTimeoutMs / 2);
-  const app = await createApp({ store, logger, publicDir: config.publicDir, limits: config.limits, apiKeys: config.apiKeys, drainMs, rateLimit: config.rateLimit, http: config.http });
+  // The embedded store has one writer, the holder of its lock (this server); Neo4j may have others.
+  const onlyWriter = !config.neo4j;
+  const app = await createApp({ store, logger, publicDir: config.publicDir, limits: config.limits, apiKeys: config.apiKeys, drainMs, rateLimit: config.rateLimit, http: config.http, onlyWriter });
   if (config.apiKeys.length === 0) logger.info("no KG_API_KEYS: reads only, every mutation is refused");
   const url = await app.listen(config.port, config.host);
   logger.info("AI Actors Graph is serving", { graphql: `${url}/graphql`, playground: `${url}/graphiql/`, store: store.name, limits: config.limits, rateLimit: config.rateLimit, corsOrigins: config.http.corsOrigins, curators: config.apiKeys.map((k) => k.curator) });

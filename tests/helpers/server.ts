@@ -26,6 +26,8 @@ export interface ServerOptions {
   /** The budgets (defaults: config.ts's). */
   rateLimit?: Partial<RateLimitConfig>;
   http?: Partial<HttpConfig>;
+  /** AppOptions.onlyWriter: every write to the store goes through this server. */
+  onlyWriter?: boolean;
 }
 
 export async function startServer(store: GraphStore, options: ServerOptions = {}): Promise<TestServer> {
@@ -35,6 +37,7 @@ export async function startServer(store: GraphStore, options: ServerOptions = {}
     apiKeys: options.apiKeys ?? TEST_KEYS,
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
     http: { ...DEFAULT_HTTP, ...options.http },
+    onlyWriter: options.onlyWriter,
   });
   const url = await app.listen(0, "127.0.0.1");
   return {

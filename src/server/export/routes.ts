@@ -4,20 +4,22 @@
 // Exports are priced and cacheable: each is charged to the client's budget by its size (nodes
 // plus relationships, EXPORT_POINTS_PER_ELEMENT each) before it is read; the whole graph is
 // refused above `maxExportElements`; every export carries an ETag (a hash of what it holds) and
-// is answered 304 when the client's If-None-Match still matches; the file is streamed line by
-// line rather than built whole in memory.
-import { createHash } from "node:crypto";
+// is answered 304 when the client's If-None-Match still matches; the file is sent in chunks with
+// back-pressure. The whole graph's file is built once per version of the graph and kept
+// (built-exports.ts), every stage of a build in turns of the event loop; a neighborhood's is built
+// for its request.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Router, type Request, type Response } from "express";
 import { badUserInput, notFound, queryTooComplex } from "../../graphql/errors.js";
 import { fromGlobalId } from "../../graphql/ids.js";
-import { SLICE_LIMITS, type GraphSlice, type GraphStore } from "../../store/port.js";
-import { exportGraphOf, type ExportGraph } from "./export-graph.js";
+import { SLICE_LIMITS, type GraphStore } from "../../store/port.js";
+import type { WriteCount } from "../../store/write-count.js";
+import { BuiltExports, buildExport, type BuiltExport, type Lines } from "./built-exports.js";
 import { gexfLines } from "./gexf.js";
 import { graphMLLines } from "./graphml.js";
 
-const FORMATS: Record<string, { contentType: string; lines: (graph: ExportGraph) => Iterable<string> }> = {
+const FORMATS: Record<string, { contentType: string; lines: Lines }> = {
   graphml: { contentType: "application/graphml+xml; charset=utf-8", lines: graphMLLines },
   gexf: { contentType: "application/gexf+xml; charset=utf-8", lines: gexfLines },
 };
@@ -34,8 +36,7 @@ export const EXPORT_POINTS_PER_ELEMENT = 10;
  */
 const CONDITIONAL_SHARE = 0.2;
 
-/** Lines are sent in chunks of about this many characters. */
-const CHUNK_CHARS = 64 * 1024;
+const WHOLE_TITLE = "AI Actors Graph: the whole graph";
 
 /**
  * Charges the request's client `cost` more points; rejects (RATE_LIMITED) when the budget cannot
@@ -47,7 +48,14 @@ export interface ExportOptions {
   /** Nodes plus relationships a whole-graph export may hold (Limits.maxExportElements). */
   maxElements: number;
   charge?: Charge;
+  /**
+   * The store's write count, when every write to it goes through this process (AppOptions.onlyWriter):
+   * the whole graph's file is then kept until the count moves, and neither read nor hashed again.
+   */
+  writes?: WriteCount | null;
 }
+
+type Settings = Required<Omit<ExportOptions, "writes">>;
 
 /** A query parameter as one string (Express gives arrays for repeated ones). */
 function param(req: Request, name: string): string | undefined {
@@ -65,37 +73,40 @@ function intParam(req: Request, name: string, fallback: number, max: number): nu
   return value;
 }
 
-interface Sliced {
-  slice: GraphSlice;
+const pointsOf = (elements: number) => Math.max(1, elements * EXPORT_POINTS_PER_ELEMENT);
+
+/** What a request is sent: the file (built, or kept from an earlier request), its name, and the points still owed. */
+interface Answer {
+  file: BuiltExport;
   name: string;
-  title: string;
   /** Points still to charge if the export is sent (not answered 304). */
   owed: number;
 }
 
-const pointsOf = (elements: number) => Math.max(1, elements * EXPORT_POINTS_PER_ELEMENT);
+/**
+ * The whole graph, charged by the store's counts before it is read (refused above the cap), the
+ * rest of its price once it is known to be sent; built once per version of the graph (BuiltExports).
+ */
+async function wholeGraph(res: Response, store: GraphStore, built: BuiltExports, extension: string, lines: Lines, { maxElements, charge }: Settings): Promise<Answer> {
+  const counts = await store.counts();
+  const elements = counts.nodes + counts.relationships;
+  if (elements > maxElements) {
+    throw queryTooComplex(
+      `The whole graph holds ${elements} nodes and relationships; an export may hold at most ${maxElements} (limit "export", KG_EXPORT_MAX_ELEMENTS). Export neighborhoods instead: ?around=<id>&depth=1..${SLICE_LIMITS.maxDepth}.`,
+      { limit: "export", max: maxElements, actual: elements },
+    );
+  }
+  const price = pointsOf(elements);
+  const upfront = Math.ceil(price * CONDITIONAL_SHARE);
+  await charge(res, upfront);
+  return { file: await built.whole(extension, lines, WHOLE_TITLE), name: "ai-actors-graph", owed: price - upfront };
+}
 
 /**
- * The slice a request asks for, and a file name (without extension) for it, charged before it is
- * read: the whole graph by the store's counts (refused above the cap), a neighborhood by its
- * largest size (SLICE_LIMITS), the rest of its price once it is known to be sent.
+ * A neighborhood, charged by its largest size (SLICE_LIMITS) before it is read, the rest of its
+ * price once it is known to be sent. Small (at most `limit` nodes): built for each request.
  */
-async function sliceFor(req: Request, res: Response, store: GraphStore, { maxElements, charge }: Required<ExportOptions>): Promise<Sliced> {
-  const around = param(req, "around");
-  if (around === undefined) {
-    const counts = await store.counts();
-    const elements = counts.nodes + counts.relationships;
-    if (elements > maxElements) {
-      throw queryTooComplex(
-        `The whole graph holds ${elements} nodes and relationships; an export may hold at most ${maxElements} (limit "export", KG_EXPORT_MAX_ELEMENTS). Export neighborhoods instead: ?around=<id>&depth=1..${SLICE_LIMITS.maxDepth}.`,
-        { limit: "export", max: maxElements, actual: elements },
-      );
-    }
-    const price = pointsOf(elements);
-    const upfront = Math.ceil(price * CONDITIONAL_SHARE);
-    await charge(res, upfront);
-    return { slice: await store.snapshot(), name: "ai-actors-graph", title: "AI Actors Graph: the whole graph", owed: price - upfront };
-  }
+async function neighborhood(req: Request, res: Response, store: GraphStore, around: string, extension: string, lines: Lines, { charge }: Settings): Promise<Answer> {
   const ref = fromGlobalId(around);
   if (!ref) throw badUserInput(`'${around}' is not an id of this API`, "around");
   const depth = intParam(req, "depth", 1, SLICE_LIMITS.maxDepth);
@@ -106,32 +117,8 @@ async function sliceFor(req: Request, res: Response, store: GraphStore, { maxEle
   const slice = await store.neighborhood(ref, depth, null, limit);
   if (!slice) throw notFound(`no node has the id '${around}'`, "around");
   const name = `ai-actors-graph-${ref.kind}-${ref.key}-depth-${depth}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
-  return { slice, name, title: `AI Actors Graph: ${ref.kind} ${ref.key} and its neighborhood of depth ${depth}`, owed: Math.max(0, pointsOf(slice.nodes.length + slice.edges.length) - upfront) };
-}
-
-/**
- * Elements hashed per turn of the event loop (the file is written one chunk per turn): an export
- * of the whole graph (12,619 elements, 6.2 MB) made its hash and its file each in one go, about 30
- * and 85 ms of holding the loop while every other request waited; between turns they are read.
- */
-const ELEMENTS_PER_TURN = 2_000;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/**
- * A strong ETag of an export: the format, the title and every node and relationship as the store
- * gave them (in their stable order), hashed. The same graph gives the same file, byte for byte.
- */
-async function etagOf(extension: string, title: string, slice: GraphSlice): Promise<string> {
-  const hash = createHash("sha256").update(`${extension}\n${title}\n${slice.truncated}\n`);
-  let hashed = 0;
-  for (const element of [...slice.nodes, ...slice.edges]) {
-    hash.update(JSON.stringify(element)).update("\n");
-    if (++hashed % ELEMENTS_PER_TURN === 0) await nextTurn();
-  }
-  return `"${hash.digest("base64url").slice(0, 32)}"`;
+  const title = `AI Actors Graph: ${ref.kind} ${ref.key} and its neighborhood of depth ${depth}`;
+  return { file: await buildExport(extension, lines, slice, title), name, owed: Math.max(0, pointsOf(slice.nodes.length + slice.edges.length) - upfront) };
 }
 
 /**
@@ -147,39 +134,23 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-/** The lines joined into chunks of about CHUNK_CHARS, each made on a turn of the event loop of its own. */
-async function* chunks(lines: Iterable<string>): AsyncGenerator<string> {
-  let buffer: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    buffer.push(line);
-    size += line.length + 1;
-    if (size >= CHUNK_CHARS) {
-      yield buffer.join("\n") + "\n";
-      buffer = [];
-      size = 0;
-      await nextTurn();
-    }
-  }
-  // The last line is the file's final "" (a trailing newline), already ended by the join.
-  if (buffer.length > 0) yield buffer.join("\n");
-}
-
 /**
  * Errors (bad parameters, an unknown node, the store down, a graph over the cap, a spent budget)
  * are thrown to the app's error handler, which answers them in the one shape of errors.ts
  * (sendError) like every other route.
  */
 export function exportRouter(store: GraphStore, options: ExportOptions): Router {
-  const settings: Required<ExportOptions> = { charge: async () => undefined, ...options };
+  const settings: Settings = { charge: async () => undefined, maxElements: options.maxElements, ...(options.charge ? { charge: options.charge } : {}) };
+  const built = new BuiltExports(store, options.writes ?? null);
   const router = Router();
   for (const [extension, format] of Object.entries(FORMATS)) {
     router.get(`/graph.${extension}`, async (req: Request, res: Response) => {
-      const { slice, name, title, owed } = await sliceFor(req, res, store, settings);
-      const etag = await etagOf(extension, title, slice);
+      const around = param(req, "around");
+      const { file, name, owed } =
+        around === undefined ? await wholeGraph(res, store, built, extension, format.lines, settings) : await neighborhood(req, res, store, around, extension, format.lines, settings);
       // Caches may keep an export, and must ask (If-None-Match) before they reuse it.
-      res.set("Cache-Control", "no-cache").set("ETag", etag);
-      if (matches(req.headers["if-none-match"], etag)) {
+      res.set("Cache-Control", "no-cache").set("ETag", file.etag);
+      if (matches(req.headers["if-none-match"], file.etag)) {
         res.status(304).end();
         return;
       }
@@ -188,11 +159,12 @@ export function exportRouter(store: GraphStore, options: ExportOptions): Router 
       await settings.charge(res, owed);
       res
         .type(format.contentType)
-        .set("ETag", etag)
+        .set("ETag", file.etag)
         .set("Content-Disposition", `attachment; filename="${name}.${extension}"`)
-        .set("X-Graph-Truncated", String(slice.truncated));
+        .set("X-Graph-Truncated", String(file.truncated));
       try {
-        await pipeline(Readable.from(chunks(format.lines(exportGraphOf(slice, title)))), res);
+        // Chunked, with back-pressure: a slow client holds its socket, not the event loop.
+        await pipeline(Readable.from(file.chunks), res);
       } catch (error) {
         // A client that goes away mid-file: nothing to answer, the socket is already closed.
         if (res.headersSent) return;
