@@ -9,8 +9,10 @@
 // (X-Forwarded-For, KG_TRUST_PROXY=1) so that each has its own budget, as separate machines would;
 // every phase has new addresses, so that no phase starts with budgets an earlier one spent.
 // Bounded: `--seconds` (default 4) per phase, 7 phases, plus the start. Prints a Markdown table.
+// `--scenarios export,refused` runs only those; `--profile <dir>` writes the server's V8 CPU
+// profile there (node --cpu-prof, on its exit), for `node dist/bench/cpu-profile.js <file>`.
 //
-//   npm run bench:abuse -- [--root /path/to/checkout] [--seconds 4]
+//   npm run bench:abuse -- [--root /path/to/checkout] [--seconds 4] [--scenarios a,b] [--profile dir]
 import { spawn, fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -98,10 +100,11 @@ function rssMb(pid: number): number {
   }
 }
 
-async function startServer(root: string): Promise<{ url: string; child: ChildProcess; dataDir: string; logLines: () => number }> {
+async function startServer(root: string, profileDir: string | null): Promise<{ url: string; child: ChildProcess; dataDir: string; logLines: () => number }> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "kg-abuse-"));
-  const child = spawn(process.execPath, [path.join(root, "dist", "src", "server", "main.js")], {
+  const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const child = spawn(process.execPath, [...profiling, path.join(root, "dist", "src", "server", "main.js")], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", KG_DATA_DIR: dataDir, LOG_LEVEL: "warn", KG_TRUST_PROXY: "1", NEO4J_URI: "" },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -178,8 +181,12 @@ async function main(): Promise<void> {
   }, 300_000).unref();
   const root = path.resolve(arg("root", path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")));
   const seconds = Number(arg("seconds", "4"));
+  const scenarios = arg("scenarios", SCENARIOS.join(",")).split(",") as Scenario[];
+  const unknown = scenarios.filter((s) => !SCENARIOS.includes(s));
+  if (unknown.length > 0) throw new Error(`unknown scenarios ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
+  const profileDir = process.argv.includes("--profile") ? path.resolve(arg("profile", "")) : null;
   const loadAtStart = loadAverage();
-  const server = await startServer(root);
+  const server = await startServer(root, profileDir);
   // Whatever ends this process ends its children too.
   const children = new Set<ChildProcess>([server.child]);
   process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
@@ -190,12 +197,12 @@ async function main(): Promise<void> {
     await probe(server.url, 1_000);
     // One after another: each alone, not beside the others.
     const single: Array<readonly [Scenario, Awaited<ReturnType<typeof alone>>]> = [];
-    for (const s of SCENARIOS) single.push([s, await alone(server.url, s)]);
+    for (const s of scenarios) single.push([s, await alone(server.url, s)]);
     const base = await probe(server.url, seconds * 1_000);
     const baseSorted = [...base.latencies].sort((a, b) => a - b);
     const baseP99 = percentile(baseSorted, 0.99);
     rows.push(`| unloaded | 0 | - | - | ${percentile(baseSorted, 0.5).toFixed(1)} | ${baseP99.toFixed(1)} | 1.0 | ${rssMb(server.child.pid!)} |`);
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios) {
       for (const clients of CLIENTS) {
         const load = fork(fileURLToPath(import.meta.url), ["--load", scenario, String(clients), server.url], { stdio: "inherit" });
         children.add(load);
@@ -234,6 +241,7 @@ async function main(): Promise<void> {
     server.child.kill("SIGTERM");
     await new Promise((r) => server.child.once("exit", r));
     rmSync(server.dataDir, { recursive: true, force: true });
+    if (profileDir) console.log(`\nthe server's CPU profile is in ${profileDir}: node dist/bench/cpu-profile.js <file>`);
   }
 }
 

@@ -8,6 +8,8 @@
 // one operation is already a turn of its own and does not wait. A turn costs microseconds; a batch's
 // operations then run one stage after another instead of side by side (their loaders are still
 // shared, but reads of different operations are no longer coalesced into one store call).
+// Long loops outside GraphQL (the exports' hash, rows and file) take their turns from the same
+// queue, in slices of a few milliseconds (inTurns).
 import type { ApolloServerPlugin } from "@apollo/server";
 
 const waiting: Array<() => void> = [];
@@ -25,7 +27,7 @@ function release(): void {
  * same queue serves the long loops of inTurns (the exports), so that a batch's stages and an
  * export's slices take turns with each other too, one per turn, rather than all in one.
  */
-export function turn(): Promise<void> {
+function turn(): Promise<void> {
   return new Promise((resolve) => {
     waiting.push(resolve);
     if (!releasing) {
@@ -56,7 +58,7 @@ export function eventLoopTurnsPlugin<C extends object>(): ApolloServerPlugin<C> 
 }
 
 /** How long a long loop (inTurns) holds the event loop before it gives it up for a turn. */
-export const SLICE_MS = 4;
+const SLICE_MS = 4;
 
 /** The clock is read once per this many steps: reading it costs more than a step of most loops. */
 const STEPS_PER_CLOCK_READ = 64;

@@ -32,7 +32,7 @@ const CHUNK_CHARS = 64 * 1024;
  * gave them (in their stable order), hashed. The same graph gives the same file, byte for byte.
  * Yields after each element (inTurns).
  */
-export function* etagSteps(extension: string, title: string, slice: GraphSlice): Generator<void, string> {
+function* etagSteps(extension: string, title: string, slice: GraphSlice): Generator<void, string> {
   const hash = createHash("sha256").update(`${extension}\n${title}\n${slice.truncated}\n`);
   for (const elements of [slice.nodes, slice.edges]) {
     for (const element of elements) {
