@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, PROJECT_ROOT } from "../../src/config.js";
-import { operationCost } from "../../src/graphql/limits/cost.js";
+import { getComplexity } from "graphql-query-complexity";
+import { estimatorsFor, operationCost } from "../../src/graphql/limits/cost.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { GraphStore } from "../../src/store/port.js";
 import { execute } from "../helpers/graphql.js";
@@ -39,6 +40,30 @@ describe("introspection is priced", () => {
     expect(one).toBeLessThan(DEFAULT_LIMITS.maxCost);
     const ten = await costOf(aliasedSchemas(10));
     expect(ten).toBeGreaterThanOrEqual(10 * (one - 1));
+  });
+
+  it("prices introspection field by field, each text once, at what pricing the whole operation gives", async () => {
+    const schema = await getSchema();
+    const whole = (text: string, variables: Record<string, unknown> = {}) =>
+      Math.ceil(getComplexity({ schema, query: parse(text), variables, estimators: estimatorsFor(schema) }));
+    const texts = [
+      GRAPHIQL,
+      aliasedSchemas(3),
+      // The same fields under other aliases, after the first were priced and kept.
+      aliasedSchemas(3).replace(/\bs(\d): __schema/g, "other$1: __schema"),
+      `{ __typename t: __type(name: "Model") { name fields { name args { name } } } __schema { types { name } } }`,
+    ];
+    for (const text of texts) {
+      expect(await costOf(text), text.slice(0, 60)).toBe(whole(text));
+      expect(await costOf(text), text.slice(0, 60)).toBe(whole(text));
+    }
+    // Variables are part of what is priced: a `first` given by a variable changes nothing here,
+    // but the same text with other variables is priced with them.
+    const withVariable = `query ($n: String!) { __type(name: $n) { name fields { name } } }`;
+    const document = parse(withVariable);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(operationCost(schema, document, operation, { n: "Model" })).toBe(whole(withVariable, { n: "Model" }));
+    expect(() => operationCost(schema, document, operation, { n: 5 })).toThrow(/Variable "\$n"/);
   });
 });
 

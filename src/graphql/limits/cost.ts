@@ -4,9 +4,25 @@
 // (nothing is free: aliases and batches multiplied a free introspection into megabytes).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import { GraphQLError, Kind, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isListType, isObjectType, isUnionType, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  isUnionType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../types/connection-type.js";
 import { badUserInput, queryTooComplex } from "../errors.js";
+import { INTROSPECTION_CACHE_SIZE, introspectionRoots, sourceKey } from "./introspection.js";
 
 /**
  * Items a list without `first` is counted as: such lists (a model's developers, a fact's sources,
@@ -104,10 +120,48 @@ export function estimatorsFor(schema: GraphQLSchema): ComplexityEstimator[] {
   return found;
 }
 
+/** The fragments of a document. */
+function fragmentsOf(document: DocumentNode): FragmentDefinitionNode[] {
+  return document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+}
+
+/**
+ * Costs of introspection root fields (unrounded), per schema, by the field's text after its alias
+ * with the fragments and variables (introspection.ts's sourceKey): a batch of GraphiQL's query
+ * with a new alias each time parses anew every time, but is priced once (0.66 ms an operation).
+ */
+const introspectionCosts = new WeakMap<GraphQLSchema, Map<string, number>>();
+
+/** An operation of plain introspection fields, priced field by field, each priced once per text. */
+function introspectionCost(schema: GraphQLSchema, operation: OperationDefinitionNode, roots: readonly FieldNode[], fragments: FragmentDefinitionNode[], variables: Record<string, unknown> | undefined): number {
+  let known = introspectionCosts.get(schema);
+  if (!known) introspectionCosts.set(schema, (known = new Map()));
+  const vars = JSON.stringify(variables ?? {});
+  // Summed in the order getComplexity sums an operation's root fields, then rounded up like it.
+  let total = 0;
+  for (const field of roots) {
+    const key = sourceKey(field, fragments, vars);
+    let cost = key === null ? undefined : known.get(key);
+    if (cost === undefined) {
+      const single: OperationDefinitionNode = { ...operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
+      cost = getComplexity({ schema, query: { kind: Kind.DOCUMENT, definitions: [single, ...fragments] }, variables: variables ?? {}, estimators: estimatorsFor(schema) });
+      if (key !== null) {
+        if (known.size >= INTROSPECTION_CACHE_SIZE) known.delete(known.keys().next().value!);
+        known.set(key, cost);
+      }
+    }
+    total += cost;
+  }
+  return Math.ceil(total);
+}
+
 /** The cost of one operation of a document (with the document's fragments). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number {
+  const fragments = fragmentsOf(document);
+  const roots = introspectionRoots(operation);
+  if (roots) return introspectionCost(schema, operation, roots, fragments, variables);
   // A document of just this operation and the fragments: the estimator otherwise sums every operation.
-  const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+  const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   return Math.ceil(getComplexity({ schema, query, variables: variables ?? {}, estimators: estimatorsFor(schema) }));
 }
 

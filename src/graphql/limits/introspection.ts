@@ -29,7 +29,7 @@ const INTROSPECTION_ROOTS = new Set(["__schema", "__type", "__typename"]);
 export const INTROSPECTION_CACHE_SIZE = 200;
 
 /** The root fields of an operation when it holds nothing but plain introspection fields; null otherwise. */
-function introspectionRoots(operation: OperationDefinitionNode): FieldNode[] | null {
+export function introspectionRoots(operation: OperationDefinitionNode): FieldNode[] | null {
   if (operation.operation !== "query") return null;
   const fields: FieldNode[] = [];
   for (const selection of operation.selectionSet.selections) {
@@ -78,7 +78,7 @@ class IntrospectionCache {
 }
 
 /** The source text of `field` after its alias, and of the fragments, as sent; null without locations. */
-function sourceKey(field: FieldNode, fragments: FragmentDefinitionNode[], vars: string): string | null {
+export function sourceKey(field: FieldNode, fragments: FragmentDefinitionNode[], vars: string): string | null {
   const text = (node: { loc?: { start: number; end: number; source: { body: string } } }, from = node.loc?.start) => (node.loc && from !== undefined ? node.loc.source.body.slice(from, node.loc.end) : null);
   const own = text(field, field.name.loc?.start);
   if (own === null) return null;
