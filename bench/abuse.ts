@@ -65,7 +65,10 @@ async function runLoad(scenario: Scenario, clients: number, url: string): Promis
       const { url: target, init } = hostileRequest(scenario, url);
       try {
         const res = await fetch(target, { ...init, signal: stop.signal, headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": `10.${1 + SCENARIOS.indexOf(scenario)}.${clients}.${i + 1}` } });
-        report.bytesIn += (await res.arrayBuffer()).byteLength;
+        // Read first, then added: `bytesIn += await ...` reads bytesIn before the await, and the
+        // loops beside this one add to it meanwhile (their bytes were lost: the column was too low).
+        const bytes = (await res.arrayBuffer()).byteLength;
+        report.bytesIn += bytes;
         report.statuses[res.status] = (report.statuses[res.status] ?? 0) + 1;
       } catch {
         if (!running) break;
