@@ -82,7 +82,7 @@ export async function inTurns<T>(steps: Generator<unknown, T>, sliceMs: number =
   }
 }
 
-/** The same work in one go (no turns), for callers that hold a small slice or need the result synchronously. */
+/** The same work in one go, no turns: for callers that need the result synchronously (toGraphML, tests). */
 export function atOnce<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const step = steps.next();
