@@ -1,6 +1,10 @@
 // Loads the Cypher of cypher/*.cypher once at start, failing fast when a file is missing. A line
 // `// #include <fragment> [$param.path]` pastes cypher/fragments/<fragment>.cypher (whose own
 // includes are expanded too), with `$filter` rewritten to the given parameter path when one is named.
+// What is sent to Neo4j is the text without its comment lines and indentation: every query carries
+// its whole text in each RUN message, and the commented text of a relation page (about 1.5 KB) took
+// two of the driver's 1,400-byte chunks, two socket writes, where the bare text (about 1 KB) takes
+// one (docs/benchmarks.md).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -15,7 +19,7 @@ export class CypherFiles {
   get(name: string): string {
     let text = this.cache.get(name);
     if (text === undefined) {
-      text = this.expand(this.read(name), 0);
+      text = bare(this.expand(this.read(name), 0));
       this.cache.set(name, text);
     }
     return text;
@@ -42,6 +46,15 @@ export class CypherFiles {
       throw new Error(`missing Cypher file ${file}`);
     }
   }
+}
+
+/** `text` without its comment lines, blank lines and indentation: the same query, fewer bytes. */
+export function bare(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith("//"))
+    .join("\n");
 }
 
 /** Splits a file of several statements (schema.cypher) at semicolons that end a line. */
