@@ -1,13 +1,19 @@
 // Loads the Cypher of cypher/*.cypher once at start, failing fast when a file is missing. A line
 // `// #include <fragment> [$param.path]` pastes cypher/fragments/<fragment>.cypher (whose own
 // includes are expanded too), with `$filter` rewritten to the given parameter path when one is named.
+// What is sent to Neo4j is the text without its comment lines and indentation: every query carries
+// its whole text in each RUN message, and the commented text of a relation page (about 1.5 KB) took
+// two of the driver's 1,400-byte chunks, two socket writes, where the bare text (about 1 KB) takes
+// one (docs/benchmarks.md).
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { returnColumns } from "./fused-reads.js";
 
 const INCLUDE = /^\/\/ #include ([a-z-]+)(?: (\$[A-Za-z.]+))?$/gm;
 
 export class CypherFiles {
   private readonly cache = new Map<string, string>();
+  private readonly returns = new Map<string, string[] | null>();
 
   constructor(private readonly root: string) {}
 
@@ -15,7 +21,7 @@ export class CypherFiles {
   get(name: string): string {
     let text = this.cache.get(name);
     if (text === undefined) {
-      text = this.expand(this.read(name), 0);
+      text = bare(this.expand(this.read(name), 0));
       this.cache.set(name, text);
     }
     return text;
@@ -27,6 +33,16 @@ export class CypherFiles {
       const body = this.expand(this.read(`fragments/${fragment}`).replace(/^\/\/ (?!#include).*\n/gm, ""), depth + 1);
       return param ? body.replaceAll("$filter", param) : body;
     });
+  }
+
+  /** The columns of the final RETURN of cypher/<name>.cypher (fused-reads.ts), null when it has none to fuse by. */
+  columns(name: string): string[] | null {
+    let columns = this.returns.get(name);
+    if (columns === undefined) {
+      columns = returnColumns(this.get(name));
+      this.returns.set(name, columns);
+    }
+    return columns;
   }
 
   /** Reads every named file now, so that a missing one stops the start, not a later request. */
@@ -42,6 +58,15 @@ export class CypherFiles {
       throw new Error(`missing Cypher file ${file}`);
     }
   }
+}
+
+/** `text` without its comment lines, blank lines and indentation: the same query, fewer bytes. */
+export function bare(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith("//"))
+    .join("\n");
 }
 
 /** Splits a file of several statements (schema.cypher) at semicolons that end a line. */
