@@ -1,72 +1,59 @@
-// The Neo4j adapter's ReadBatcher: concurrent reads of the same query share one read over the
-// union of their keys; the reads of a turn go to the runner together; each caller gets its keys;
-// a failure fails exactly the callers that shared it.
+// The Neo4j adapter's ReadBatcher: concurrent reads of the same query share one query over the
+// union of their keys; each caller gets its keys; a failure fails exactly the callers that shared it.
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_KEYS } from "../../src/store/batch-key.js";
-import type { Statement } from "../../src/store/neo4j/fused-reads.js";
-import { ReadBatcher, type KeyedQuery } from "../../src/store/neo4j/read-batcher.js";
+import { ReadBatcher } from "../../src/store/neo4j/read-batcher.js";
 
-/** A runner that answers every key of a statement with `<id>:<key>`, and fails the ids in `failing`. */
-function recorder(failing: string[] = []) {
-  const runs: Array<Array<{ id: string; keys: string[] }>> = [];
-  const runMany = async (statements: readonly Statement[]) => {
-    runs.push(statements.map((s) => ({ id: s.cypher, keys: [...(s.params.keys as string[])].sort() })));
-    return statements.map((s) => (failing.includes(s.cypher) ? new Error(`${s.cypher} failed`) : (s.params.keys as string[]).map((k) => ({ key: k, value: `${s.cypher}:${k}` }))));
+function recorder() {
+  const calls: Array<{ id: string; keys: string[] }> = [];
+  const fetchFor = (id: string) => async (keys: string[]) => {
+    calls.push({ id, keys: [...keys].sort() });
+    return new Map(keys.map((k) => [k, `${id}:${k}`]));
   };
-  const query = (id: string): KeyedQuery<string> => ({
-    statement: (keys) => ({ cypher: id, params: { keys }, columns: ["key", "value"] }),
-    decode: (rows) => new Map(rows.map((r) => [r.key as string, r.value as string])),
-  });
-  return { runs, runMany, query };
+  return { calls, fetchFor };
 }
 
 describe("ReadBatcher", () => {
-  it("makes one read per id for the reads of one turn, over the union of their keys, and runs a turn's reads together", async () => {
-    const { runs, runMany, query } = recorder();
-    const batcher = new ReadBatcher(runMany);
-    const [a, b, c] = await Promise.all([batcher.load("q1", ["x", "y"], query("q1")), batcher.load("q1", ["y", "z"], query("q1")), batcher.load("q2", ["x"], query("q2"))]);
-    expect(runs).toEqual([
-      [
-        { id: "q1", keys: ["x", "y", "z"] },
-        { id: "q2", keys: ["x"] },
-      ],
+  it("makes one query per id for the reads of one turn, over the union of their keys", async () => {
+    const batcher = new ReadBatcher();
+    const { calls, fetchFor } = recorder();
+    const [a, b, c] = await Promise.all([
+      batcher.load("q1", ["x", "y"], fetchFor("q1")),
+      batcher.load("q1", ["y", "z"], fetchFor("q1")),
+      batcher.load("q2", ["x"], fetchFor("q2")),
+    ]);
+    expect(calls).toEqual([
+      { id: "q1", keys: ["x", "y", "z"] },
+      { id: "q2", keys: ["x"] },
     ]);
     expect([a.get("x"), b.get("z"), c.get("x")]).toEqual(["q1:x", "q1:z", "q2:x"]);
   });
 
-  it("starts a new run for reads of a later turn", async () => {
-    const { runs, runMany, query } = recorder();
-    const batcher = new ReadBatcher(runMany);
-    await batcher.load("q", ["a"], query("q"));
-    await batcher.load("q", ["b"], query("q"));
-    expect(runs.map((run) => run.map((s) => s.keys))).toEqual([[["a"]], [["b"]]]);
+  it("starts a new query for reads of a later turn", async () => {
+    const batcher = new ReadBatcher();
+    const { calls, fetchFor } = recorder();
+    await batcher.load("q", ["a"], fetchFor("q"));
+    await batcher.load("q", ["b"], fetchFor("q"));
+    expect(calls.map((c) => c.keys)).toEqual([["a"], ["b"]]);
   });
 
-  it("splits more keys than the loaders' cap (MAX_BATCH_KEYS) into several statements and merges their answers", async () => {
-    const { runs, runMany, query } = recorder();
-    const batcher = new ReadBatcher(runMany);
+  it("splits more keys than the loaders' cap (MAX_BATCH_KEYS) into several queries and merges their answers", async () => {
+    const batcher = new ReadBatcher();
+    const { calls, fetchFor } = recorder();
     const total = 2 * MAX_BATCH_KEYS + 7;
     const keys = Array.from({ length: total }, (_, i) => `k${i}`);
-    const rows = await batcher.load("q", keys, query("q"));
-    expect(runs[0].map((s) => s.keys.length)).toEqual([MAX_BATCH_KEYS, MAX_BATCH_KEYS, 7]);
+    const rows = await batcher.load("q", keys, fetchFor("q"));
+    expect(calls.map((c) => c.keys.length)).toEqual([MAX_BATCH_KEYS, MAX_BATCH_KEYS, 7]);
     expect(rows.size).toBe(total);
-    expect(rows.get(`k${total - 1}`)).toBe(`q:k${total - 1}`);
   });
 
-  it("rejects every caller that shared a failed read, and only those", async () => {
-    const { runMany, query } = recorder(["bad"]);
-    const batcher = new ReadBatcher(runMany);
-    const results = await Promise.allSettled([batcher.load("bad", ["a"], query("bad")), batcher.load("bad", ["b"], query("bad")), batcher.load("good", ["c"], query("good"))]);
-    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled"]);
-    expect((results[0] as PromiseRejectedResult).reason.message).toBe("bad failed");
-  });
-
-  it("rejects every caller of a turn when the runner itself fails", async () => {
-    const batcher = new ReadBatcher(async () => {
+  it("rejects every caller that shared a failed query, and only those", async () => {
+    const batcher = new ReadBatcher();
+    const failing = async () => {
       throw new Error("down");
-    });
-    const { query } = recorder();
-    const results = await Promise.allSettled([batcher.load("a", ["x"], query("a")), batcher.load("b", ["y"], query("b"))]);
-    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    };
+    const { fetchFor } = recorder();
+    const results = await Promise.allSettled([batcher.load("bad", ["a"], failing), batcher.load("bad", ["b"], failing), batcher.load("good", ["c"], fetchFor("good"))]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled"]);
   });
 });

@@ -7,13 +7,11 @@
 // one (docs/benchmarks.md).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { returnColumns } from "./fused-reads.js";
 
 const INCLUDE = /^\/\/ #include ([a-z-]+)(?: (\$[A-Za-z.]+))?$/gm;
 
 export class CypherFiles {
   private readonly cache = new Map<string, string>();
-  private readonly returns = new Map<string, string[] | null>();
 
   constructor(private readonly root: string) {}
 
@@ -33,16 +31,6 @@ export class CypherFiles {
       const body = this.expand(this.read(`fragments/${fragment}`).replace(/^\/\/ (?!#include).*\n/gm, ""), depth + 1);
       return param ? body.replaceAll("$filter", param) : body;
     });
-  }
-
-  /** The columns of the final RETURN of cypher/<name>.cypher (fused-reads.ts), null when it has none to fuse by. */
-  columns(name: string): string[] | null {
-    let columns = this.returns.get(name);
-    if (columns === undefined) {
-      columns = returnColumns(this.get(name));
-      this.returns.set(name, columns);
-    }
-    return columns;
   }
 
   /** Reads every named file now, so that a missing one stops the start, not a later request. */

@@ -4,7 +4,6 @@ import neo4j, { isInt, type Driver, type Record as Neo4jRecord } from "neo4j-dri
 import type { NodeRecord, Properties, PropertyValue } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import { StoreTimeoutError, StoreUnavailableError } from "../port.js";
-import { FusedTexts, fusedParams, MAX_FUSED_READS, rowsOf, type Statement } from "./fused-reads.js";
 import { DEFAULT_MAX_RETRY_MS, type Neo4jOptions } from "./neo4j-options.js";
 
 /** Fields sent as Neo4j integers (the driver would otherwise send JS numbers as floats). */
@@ -94,10 +93,6 @@ function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.has(code) || /connect|ECONNREFUSED|ECONNRESET|acquisition timed out|Pool is closed/i.test(String((error as Error).message));
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export class Executor {
   private readonly driver: Driver;
   /**
@@ -106,10 +101,6 @@ export class Executor {
    * an outage would spend the driver's whole retry budget (3-7 s) before answering 503.
    */
   private down = false;
-  /** The texts of the combinations of reads fused so far (fused-reads.ts). */
-  private readonly fused = new FusedTexts(async (text, statements) => {
-    await this.readConverted(text, this.fusedParams(statements));
-  });
   private probe: Promise<boolean> | null = null;
 
   /**
@@ -138,48 +129,10 @@ export class Executor {
    * retry (transient and unavailable errors) for up to maxRetryMs, as the driver does for writes.
    */
   async read(cypher: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-    return this.readConverted(cypher, toNeo4j(params) as Record<string, unknown>);
-  }
-
-  /**
-   * Runs several keyed reads, as ONE query where it can (fused-reads.ts), and gives each its rows
-   * or its own error. When a fused query fails, its reads run again one by one, so that a read
-   * fails only for its own reason and never for another's.
-   */
-  async readMany(statements: readonly Statement[]): Promise<Array<Array<Record<string, unknown>> | Error>> {
-    // One order for the same reads, whichever request asked first (one combination, one plan),
-    // then runs of at most MAX_FUSED_READS, which Neo4j runs side by side.
-    const order = statements.map((_s, i) => i).sort((a, b) => compareText(statements[a].cypher, statements[b].cypher) || a - b);
-    const runs: Statement[][] = [];
-    for (let i = 0; i < order.length; i += MAX_FUSED_READS) runs.push(order.slice(i, i + MAX_FUSED_READS).map((at) => statements[at]));
-    const sorted = (await Promise.all(runs.map((run) => this.readFused(run)))).flat();
-    const out = new Array<Array<Record<string, unknown>> | Error>(statements.length);
-    order.forEach((at, i) => (out[at] = sorted[i]));
-    return out;
-  }
-
-  private async readFused(statements: readonly Statement[]): Promise<Array<Array<Record<string, unknown>> | Error>> {
-    const settle = (s: Statement) => this.read(s.cypher, s.params).catch((error: unknown) => error as Error);
-    const text = this.fused.textOf(statements);
-    if (text === null) return Promise.all(statements.map(settle));
-    try {
-      const [record] = await this.readConverted(text, this.fusedParams(statements));
-      return statements.map((s, i) => rowsOf(record[`r${i}`], s.columns));
-    } catch (error) {
-      // A fused read that fails (its time limit, say) is not fused again; each read runs alone.
-      if (!(error instanceof StoreUnavailableError)) this.fused.refuse(statements);
-      return Promise.all(statements.map(settle));
-    }
-  }
-
-  private fusedParams(statements: readonly Statement[]): Record<string, unknown> {
-    return fusedParams(statements.map((s) => toNeo4j(s.params) as Record<string, unknown>));
-  }
-
-  private async readConverted(cypher: string, parameters: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
     await this.failFastWhileDown();
     const started = Date.now();
     const retryMs = this.options.maxRetryMs ?? DEFAULT_MAX_RETRY_MS;
+    const parameters = toNeo4j(params) as Record<string, unknown>;
     for (let attempt = 0; ; attempt++) {
       const session = this.driver.session({ database: this.options.database ?? undefined, defaultAccessMode: neo4j.session.READ });
       try {

@@ -13,8 +13,7 @@ import { PreconditionFailedError, SLICE_LIMITS, StoreInputError, WHOLE_PAGES } f
 import { CypherFiles, statements } from "./cypher-files.js";
 import { Executor, isStoreProperty, recordOfProperties } from "./executor.js";
 import type { Neo4jOptions } from "./neo4j-options.js";
-import type { Statement } from "./fused-reads.js";
-import { ReadBatcher, type KeyedQuery } from "./read-batcher.js";
+import { ReadBatcher } from "./read-batcher.js";
 
 /** cypher/slice/: one neighborhood file per depth (a path length bound must be a literal), path, snapshot. */
 const SLICE_QUERIES = [...Array.from({ length: SLICE_LIMITS.maxDepth }, (_, i) => `slice/neighborhood-${i + 1}`), "slice/path", "slice/snapshot"];
@@ -94,7 +93,7 @@ export class Neo4jStore implements GraphStore {
   ) {
     cypher.preload(QUERIES);
     this.executor = new Executor(options, cypher.get("health/ready"));
-    this.batcher = options.coalesceReads === false ? null : new ReadBatcher((statements) => this.executor.readMany(statements));
+    this.batcher = options.coalesceReads === false ? null : new ReadBatcher();
   }
 
   /** Applies cypher/schema.cypher: constraints and indexes, idempotently. */
@@ -117,27 +116,19 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Runs a keyed read: through the ReadBatcher (one read for the same `id` from all requests of a
-   * turn, and the reads of a turn as few queries as can be) unless coalescing is off. `id` names
-   * everything the query depends on but the keys.
+   * Runs a keyed read: through the ReadBatcher (one query for the same `id` from all requests of a
+   * turn) unless coalescing is off. `id` names everything the query depends on but the keys.
    */
-  private keyedRead<T>(id: string, keys: string[], query: KeyedQuery<T>): Promise<Map<string, T>> {
-    if (this.batcher) return this.batcher.load(id, keys, query);
-    const { cypher, params } = query.statement(keys);
-    return this.executor.read(cypher, params).then((rows) => query.decode(rows));
-  }
-
-  /** The statement of cypher/<name>.cypher with `params`. */
-  private statement(name: string, params: Record<string, unknown>): Statement {
-    return { cypher: this.cypher.get(name), params, columns: this.cypher.columns(name) };
+  private keyedRead<T>(id: string, keys: string[], fetch: (keys: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
+    return this.batcher ? this.batcher.load(id, keys, fetch) : fetch(keys);
   }
 
   async getNodes(refs: readonly NodeRef[]): Promise<Array<NodeRecord | null>> {
     if (refs.length === 0) return [];
     const uids = [...new Set(refs.map(uidOf))];
-    const byUid = await this.keyedRead(batchKey({ method: "getNodes" }), uids, {
-      statement: (all) => this.statement("entity/get-by-uids", { uids: all }),
-      decode: (rows) => new Map(rows.map((r) => [r.uid as string, r.n ? recordOfProperties(r.n as Row) : null])),
+    const byUid = await this.keyedRead(batchKey({ method: "getNodes" }), uids, async (all) => {
+      const rows = await this.executor.read(this.cypher.get("entity/get-by-uids"), { uids: all });
+      return new Map(rows.map((r) => [r.uid as string, r.n ? recordOfProperties(r.n as Row) : null]));
     });
     return refs.map((ref) => byUid.get(uidOf(ref)) ?? null);
   }
@@ -150,9 +141,9 @@ export class Neo4jStore implements GraphStore {
     // they are not asked again; of the relationship, what the caller reads (all: a map).
     const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
     const relProps = read.relationships;
-    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, {
-      statement: (all) => this.statement(`related/${relation}`, { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total }),
-      decode: (rows) => new Map(rows.map((r) => [r.key as string, r])),
+    const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
+      return new Map(rows.map((r) => [r.key as string, r]));
     });
     const itemOf: (item: unknown) => RelatedItem = props
       ? (item) => projectedItem(relProps, props, item as unknown[])
