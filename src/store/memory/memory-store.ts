@@ -6,7 +6,7 @@ import type { GraphBatch, NodeRecord, NodeRef, WriteSummary } from "../../domain
 import { uidOf } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { StorageFailedError } from "../port.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
 import { modelStats } from "./model-stats.js";
@@ -181,9 +181,13 @@ export class MemoryStore implements GraphStore {
     return refs.map((ref) => (this.storage.has(uidOf(ref)) ? this.storage.record(uidOf(ref)) : null));
   }
 
-  /** Whole records whatever `properties` a caller wants (port.ts): they are handed out without copying, so a projection would only add work. */
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
-    return this.reads.related(relation, parentKeys, filter, w);
+  /**
+   * Whole records whatever `properties` a caller wants (port.ts): they are handed out without
+   * copying, so a projection would only add work. Relationships, which are copied (with their key),
+   * carry only what `read.relationships` names.
+   */
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read?: RelatedRead): Promise<Array<Page<RelatedItem>>> {
+    return this.reads.related(relation, parentKeys, filter, w, read);
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {
