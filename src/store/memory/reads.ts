@@ -75,6 +75,15 @@ export class MemoryReads {
     return { node, rel };
   }
 
+  /**
+   * The i-th item of a sorted list: a kept list's shared item (whole: built once, it serves every
+   * projection), else one built for this read with `relationships` only (null: all).
+   */
+  private servedItem(sorted: SortedItems, i: number, relationships: readonly string[] | null): RelatedItem {
+    if (!sorted.served) return this.itemOf(sorted.entries[i], relationships);
+    return (sorted.served[i] ??= this.itemOf(sorted.entries[i]));
+  }
+
   /** One parent's items of the relation in the relation's order (kept sorted in storage.ts when long). */
   private sorted(relation: RelationName, uid: string): SortedItems {
     const { order } = RELATIONS[relation];
@@ -100,17 +109,20 @@ export class MemoryReads {
         .map((kind) => uidOf({ kind, key }))
         .filter((uid) => this.g.has(uid));
       if (parents.length > 1) {
-        const items = parents.flatMap((uid) => this.sorted(relation, uid).entries.map((e) => this.itemOf(e))).filter((item) => this.passes(item, filter));
+        const items = parents.flatMap((uid) => {
+          const sorted = this.sorted(relation, uid);
+          return sorted.entries.map((_, i) => this.servedItem(sorted, i, null));
+        }).filter((item) => this.passes(item, filter));
         return windowOf(items, (item) => relatedSortKey(spec.order, item), directions, w);
       }
       if (parents.length === 0) return { items: [], totalCount: 0, hasMore: false };
       const sorted = this.sorted(relation, parents[0]);
-      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.itemOf(sorted.entries[i], read.properties ? read.relationships : null));
+      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.servedItem(sorted, i, read.properties ? read.relationships : null));
       // A filter reads each item, but in order: nothing is sorted again.
       const items: RelatedItem[] = [];
       const keys: SortKey[] = [];
-      for (const [i, entry] of sorted.entries.entries()) {
-        const item = this.itemOf(entry);
+      for (let i = 0; i < sorted.entries.length; i++) {
+        const item = this.servedItem(sorted, i, null);
         if (this.passes(item, filter)) {
           items.push(item);
           keys.push(sorted.keys[i]);
