@@ -6,7 +6,7 @@ import type { GraphBatch, NodeRecord, NodeRef, WriteSummary } from "../../domain
 import { uidOf } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
 import { StorageFailedError } from "../port.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
 import { modelStats } from "./model-stats.js";
@@ -182,12 +182,11 @@ export class MemoryStore implements GraphStore {
   }
 
   /**
-   * Whole records whatever `properties` a caller wants (port.ts): they are handed out without
-   * copying, so a projection would only add work. Relationships, which are copied (with their key),
-   * carry only what `read.relationships` names.
+   * Whole items whatever a caller reads (port.ts RelatedRead): each is built once and shared by
+   * the reads after it (reads.ts), so a projection would only add work.
    */
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read?: RelatedRead): Promise<Array<Page<RelatedItem>>> {
-    return this.reads.related(relation, parentKeys, filter, w, read);
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
+    return this.reads.related(relation, parentKeys, filter, w);
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {

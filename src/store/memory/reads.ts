@@ -9,7 +9,7 @@ import { isDerived, parentKinds, RELATIONS, type DerivedRelationName, type HopRe
 import { coverageOf, coverageRows, inclusionsComplete, isInScopeOmission, scopePeriod, type CoverageRow, type ReportLinks } from "../../domain/scope.js";
 import { compareHits, searchScore, tokenize } from "../../domain/search.js";
 import { compareSortKeys, listDirections, listOrder, listSortKey, relatedDirections, relatedSortKey, relatedSortKeyOf, type SortKey } from "../../domain/sort-keys.js";
-import { WHOLE_PAGES, type ListQuery, type Page, type RelatedItem, type RelatedRead, type SearchHit, type Window } from "../port.js";
+import type { ListQuery, Page, RelatedItem, SearchHit, Window } from "../port.js";
 import { sortedWindow, windowOf } from "./order.js";
 import type { EdgeAttrs, MemoryGraph, Neighbour, SortedItems } from "./storage.js";
 
@@ -57,30 +57,18 @@ export class MemoryReads {
     return entries;
   }
 
-  /**
-   * The item of an entry: the node's record as stored (not copied: a projection would only add
-   * work) and the relationship's properties with its key, only `relationships` of them when the
-   * caller names those it reads (port.ts RelatedRead), null for all.
-   */
-  private itemOf(entry: { uid: string; attrs: EdgeAttrs | null }, relationships: readonly string[] | null = null): RelatedItem {
-    const node = this.g.record(entry.uid);
-    const attrs = entry.attrs;
-    if (!attrs) return { node, rel: {} };
-    if (!relationships) return { node, rel: { ...attrs.props, key: attrs.key } };
-    const rel: Properties = {};
-    for (const name of relationships) {
-      if (name === "key") rel.key = attrs.key;
-      else if (name in attrs.props) rel[name] = attrs.props[name];
-    }
-    return { node, rel };
+  /** The item of an entry: the node's record and the relationship's properties with its key. */
+  private itemOf(entry: { uid: string; attrs: EdgeAttrs | null }): RelatedItem {
+    return { node: this.g.record(entry.uid), rel: entry.attrs ? { ...entry.attrs.props, key: entry.attrs.key } : {} };
   }
 
   /**
-   * The i-th item of a sorted list: a kept list's shared item (whole: built once, it serves every
-   * projection), else one built for this read with `relationships` only (null: all).
+   * The i-th item of a sorted list, built on its first read and shared by the reads after it
+   * (storage.ts SortedItems.served). Whole, whatever a caller projects (port.ts RelatedRead): a
+   * shared item costs nothing to hand out, and a projected copy would be built on every read.
    */
-  private servedItem(sorted: SortedItems, i: number, relationships: readonly string[] | null): RelatedItem {
-    if (!sorted.served) return this.itemOf(sorted.entries[i], relationships);
+  private servedItem(sorted: SortedItems, i: number): RelatedItem {
+    if (!sorted.served) return this.itemOf(sorted.entries[i]);
     return (sorted.served[i] ??= this.itemOf(sorted.entries[i]));
   }
 
@@ -99,7 +87,7 @@ export class MemoryReads {
     return this.g.sortedItems(relation, uid, derived, build, (s) => s.entries.length >= KEEP_SORTED_FROM || (derived && KEPT_WHATEVER_LENGTH.has(relation)));
   }
 
-  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read: RelatedRead = WHOLE_PAGES): Array<Page<RelatedItem>> {
+  related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Array<Page<RelatedItem>> {
     const spec = RELATIONS[relation];
     const directions = relatedDirections(spec.order);
     return parentKeys.map((key) => {
@@ -111,18 +99,18 @@ export class MemoryReads {
       if (parents.length > 1) {
         const items = parents.flatMap((uid) => {
           const sorted = this.sorted(relation, uid);
-          return sorted.entries.map((_, i) => this.servedItem(sorted, i, null));
+          return sorted.entries.map((_, i) => this.servedItem(sorted, i));
         }).filter((item) => this.passes(item, filter));
         return windowOf(items, (item) => relatedSortKey(spec.order, item), directions, w);
       }
       if (parents.length === 0) return { items: [], totalCount: 0, hasMore: false };
       const sorted = this.sorted(relation, parents[0]);
-      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.servedItem(sorted, i, read.properties ? read.relationships : null));
+      if (!filter) return sortedWindow(sorted.keys, directions, w, (i) => this.servedItem(sorted, i));
       // A filter reads each item, but in order: nothing is sorted again.
       const items: RelatedItem[] = [];
       const keys: SortKey[] = [];
       for (let i = 0; i < sorted.entries.length; i++) {
-        const item = this.servedItem(sorted, i, null);
+        const item = this.servedItem(sorted, i);
         if (this.passes(item, filter)) {
           items.push(item);
           keys.push(sorted.keys[i]);

@@ -53,8 +53,8 @@ export interface SortedItems {
   entries: ReadonlyArray<{ uid: string; attrs: EdgeAttrs | null }>;
   keys: readonly SortKey[];
   /**
-   * On a kept list: its items as served, each built on its first read and then handed to every
-   * read until the list is dropped (readers never change an item). At 100k models a walk of 400
+   * Its items as served, each built on its first read and then handed to every read until the list
+   * is dropped (readers never change an item); set by MemoryGraph.sortedItems on every list it keeps. At 100k models a walk of 400
    * organizations' model pages built 8,000 items per request, a third of the store's time and
    * garbage the collector copied; a kept list's items change only when the list is dropped.
    */
@@ -107,6 +107,9 @@ class EdgeList {
   }
 }
 
+/** How many short relation lists the store keeps (MemoryGraph.recentWindows): about 400 bytes each. */
+const RECENT_WINDOWS = 50_000;
+
 /** From this many relationships on, an EdgeList keeps their positions by edge key. */
 const LONG_EDGE_LIST = 32;
 
@@ -140,6 +143,13 @@ export class MemoryGraph {
   private readonly hopWindows = new Map<string, Map<RelationName, SortedItems>>();
   /** Sorted items of derived relations, by relation and parent; dropped at every write (their rules read far). */
   private readonly derivedWindows = new Map<string, SortedItems>();
+  /**
+   * Short lists that `keep` declines, by relation and parent: the most recent RECENT_WINDOWS of
+   * them (the oldest goes first), dropped at every write. A report's omitted models each read
+   * their developers (one or two): at 100k models Q3 built 150 such lists per request. Bounded,
+   * since 100k models' short lists of every relation would hold hundreds of MB.
+   */
+  private readonly recentWindows = new Map<string, SortedItems>();
 
   constructor(readonly graph: Graph) {
     graph.forEachNode((uid, attrs) => {
@@ -184,16 +194,23 @@ export class MemoryGraph {
   }
 
   /**
-   * The sorted items of `relation` for `parent`, from the cache, else built by `build` and kept
-   * when `keep` says the list is worth keeping (small lists are cheaper to sort than to hold).
+   * The sorted items of `relation` for `parent`, from the cache, else built by `build`: kept until
+   * a change when `keep` says the list is worth keeping, else among the recent short lists.
    */
   sortedItems(relation: RelationName, parent: string, derived: boolean, build: () => SortedItems, keep: (sorted: SortedItems) => boolean): SortedItems {
-    const cached = derived ? this.derivedWindows.get(`${relation}|${parent}`) : this.hopWindows.get(parent)?.get(relation);
+    const hop = derived ? undefined : this.hopWindows.get(parent)?.get(relation);
+    if (hop) return hop;
+    const key = `${relation}|${parent}`;
+    const cached = (derived ? this.derivedWindows.get(key) : undefined) ?? this.recentWindows.get(key);
     if (cached) return cached;
     const sorted = build();
-    if (!keep(sorted)) return sorted;
-    sorted.served = [];
-    if (derived) this.derivedWindows.set(`${relation}|${parent}`, sorted);
+    sorted.served = new Array<RelatedItem | undefined>(sorted.entries.length);
+    if (!keep(sorted)) {
+      if (this.recentWindows.size >= RECENT_WINDOWS) this.recentWindows.delete(this.recentWindows.keys().next().value!);
+      this.recentWindows.set(key, sorted);
+      return sorted;
+    }
+    if (derived) this.derivedWindows.set(key, sorted);
     else {
       let byRelation = this.hopWindows.get(parent);
       if (!byRelation) this.hopWindows.set(parent, (byRelation = new Map()));
@@ -206,6 +223,7 @@ export class MemoryGraph {
   private changed(...uids: string[]): void {
     for (const uid of uids) this.hopWindows.delete(uid);
     this.derivedWindows.clear();
+    this.recentWindows.clear();
   }
 
   /** A node's properties changed: the windows of its neighbours hold it under its old sort key. */
