@@ -14,9 +14,10 @@ import { sortedWindow, windowOf } from "./order.js";
 import type { EdgeAttrs, MemoryGraph, Neighbour, SortedItems } from "./storage.js";
 
 /**
- * Relation lists of at least this many items stay sorted between reads (storage.ts); shorter
- * ones cost less to sort again than to keep. At M, Q2's 271 organizations' model pages took
- * 18.8 ms of store time with 32 here and 7.8 ms with 8 (11 of them have 32 models or more).
+ * Relation lists of at least this many items stay sorted until a change (storage.ts); shorter
+ * ones are kept among a bounded number of recent lists, since a short list of each of 100k models
+ * would hold more than it saves. At M, Q2's 271 organizations' model pages took 18.8 ms of store
+ * time with 32 here and 7.8 ms with 8 (11 of them have 32 models or more), before short lists were kept.
  */
 const KEEP_SORTED_FROM = 8;
 
@@ -72,7 +73,7 @@ export class MemoryReads {
     return (sorted.served[i] ??= this.itemOf(sorted.entries[i]));
   }
 
-  /** One parent's items of the relation in the relation's order (kept sorted in storage.ts when long). */
+  /** One parent's items of the relation in the relation's order (kept sorted in storage.ts). */
   private sorted(relation: RelationName, uid: string): SortedItems {
     const { order } = RELATIONS[relation];
     const directions = relatedDirections(order);

@@ -1,6 +1,6 @@
 // The embedded store's storage: the graphology multigraph and the indexes kept beside it (nodes by
 // kind, each node's relationships by type and direction, the word index of search, models by
-// release date, and the sorted windows of large relation pages). Every change of the graph goes
+// release date, and the sorted lists that relation pages are windows of). Every change of the graph goes
 // through the mutators here, which keep the indexes in step; reads (reads.ts) and writes
 // (writes.ts) see nothing else.
 import Graphology from "graphology";
