@@ -20,7 +20,11 @@ export const NAME_ORDER: ModelOrder = { field: "NAME", direction: "ASC" };
 
 /** The lowercased name both stores sort by ("" for a node without one). */
 export function sortName(node: NodeRecord): string {
-  return String(node.props.name ?? "").toLowerCase();
+  return nameKey(node.props);
+}
+
+function nameKey(props: Properties): string {
+  return String(props.name ?? "").toLowerCase();
 }
 
 function value(props: Properties, field: string): SortValue {
@@ -67,16 +71,24 @@ export const RELATED_ORDER_PROPERTIES: Readonly<Record<RelationOrder, readonly s
 
 /** The key of an item of a relation in `order` (domain/relations.ts RelationOrder), ties by target uid then relationship key. */
 export function relatedSortKey(order: RelationOrder, item: { node: NodeRecord; rel: Properties }): SortKey {
-  const ties = [uidOf(item.node), String(item.rel.key ?? "")];
+  return relatedSortKeyOf(order, uidOf(item.node), item.node.props, item.rel, String(item.rel.key ?? ""));
+}
+
+/**
+ * relatedSortKey from the parts of an item: the target's uid and properties, the relationship's
+ * properties and key. The embedded store keys the items of a relation from what it holds, without
+ * first building each item.
+ */
+export function relatedSortKeyOf(order: RelationOrder, uid: string, node: Properties, rel: Properties, relKey: string): SortKey {
   switch (order) {
     case "TARGET_NAME":
-      return [sortName(item.node), ...ties];
+      return [nameKey(node), uid, relKey];
     case "REL_ORDER":
-      return [value(item.rel, "order"), ...ties];
+      return [value(rel, "order"), uid, relKey];
     case "SCORE_DESC":
-      return [value(item.rel, "score"), ...ties];
+      return [value(rel, "score"), uid, relKey];
     case "OBSERVATION":
-      return [value(item.rel, "rank"), value(item.rel, "value"), value(item.rel, "year"), ...ties];
+      return [value(rel, "rank"), value(rel, "value"), value(rel, "year"), uid, relKey];
   }
 }
 

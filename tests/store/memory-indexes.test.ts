@@ -10,6 +10,7 @@ import type { RelationFilter, RelationName } from "../../src/domain/relations.js
 import { RELATIONS } from "../../src/domain/relations.js";
 import { relatedSortKey } from "../../src/domain/sort-keys.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
+import { emptyGraph, MemoryGraph } from "../../src/store/memory/storage.js";
 import type { GraphStore } from "../../src/store/port.js";
 
 const graph = new SyntheticGraph({ models: 2000, seed: 5 });
@@ -134,5 +135,58 @@ describe("embedded store indexes", () => {
     await fresh.write({ nodes: slice.nodes, relationships: slice.edges });
     expect(await relationPages(store)).toEqual(await relationPages(fresh));
     await fresh.close();
+  });
+
+  it("keeps a node's relationships of one type right when any of a long list is dropped or replaced", () => {
+    const g = new MemoryGraph(emptyGraph());
+    g.addNode("Organization:lab", { kind: "Organization", key: "lab", props: { name: "Lab" }, searchText: "lab" });
+    const live = new Map<string, number>();
+    for (let i = 0; i < 50; i++) {
+      g.addNode(`Model:m${i}`, { kind: "Model", key: `m${i}`, props: { name: `M${i}` }, searchText: `m${i}` });
+      g.addEdge(`e${i}`, `Model:m${i}`, "Organization:lab", { type: "DEVELOPED_BY", key: "", props: { order: i } });
+      live.set(`e${i}`, i);
+    }
+    const listed = () => new Map(g.neighbours("Organization:lab", "DEVELOPED_BY", "in").map((n) => [n.edge, n.attrs.props.order]));
+    // Drops from the front, the middle and the end, each moving another into its place; then replaces moved ones.
+    for (const i of [0, 17, 49, 3, 30, 48, 1]) {
+      g.dropEdge(`e${i}`);
+      live.delete(`e${i}`);
+      expect(listed()).toEqual(live);
+    }
+    for (const i of [47, 2, 46]) {
+      g.replaceEdge(`e${i}`, { type: "DEVELOPED_BY", key: "", props: { order: 100 + i } });
+      live.set(`e${i}`, 100 + i);
+      expect(listed()).toEqual(live);
+    }
+    expect(g.neighbours("Model:m2", "DEVELOPED_BY", "out").map((n) => n.attrs.props.order)).toEqual([102]);
+  });
+
+  it("keeps a node's relationships of one type right through adds, replacements and an undone write past the long-list size", async () => {
+    const own = await MemoryStore.open(null);
+    const org = { kind: "Organization" as const, key: "many-models-lab" };
+    const models = Array.from({ length: 45 }, (_, i) => ({ kind: "Model" as const, key: `many-${String(i).padStart(2, "0")}`, props: { name: `Many ${44 - i}`, aliases: [], sources: ["x"] } }));
+    const developedBy = (m: { key: string }, order: number) => ({ type: "DEVELOPED_BY" as const, from: { kind: "Model" as const, key: m.key }, to: org, key: "", props: { order, sources: ["x"] } });
+    await own.write({ nodes: [{ ...org, props: { name: "Many Models Lab" } }, ...models], relationships: models.map((m) => developedBy(m, 0)) });
+    const pages = async (target: GraphStore) => [
+      await target.related("organization-models", [org.key], null, { after: null, limit: 100 }),
+      await target.related("model-developers", models.map((m) => m.key), null, { after: null, limit: 5 }),
+    ];
+    await pages(own); // fills what the store keeps
+    // Replaced relationships (new properties), then a write that adds more and is undone (they are dropped again).
+    await own.write({ nodes: [], relationships: models.slice(0, 10).map((m) => developedBy(m, 3)) });
+    const refused = {
+      nodes: [{ kind: "Model" as const, key: "many-extra", props: { name: "Many Extra", aliases: [], sources: ["x"] } }],
+      relationships: [developedBy({ key: "many-extra" }, 1), ...models.slice(20, 30).map((m) => developedBy(m, 5)), { type: "PART_OF" as const, from: org, to: { kind: "Organization" as const, key: "no-such-org" }, key: "", props: {} }],
+    };
+    await expect(own.write(refused)).rejects.toThrow();
+    const [ofOrg] = (await pages(own))[0];
+    expect(ofOrg.totalCount).toBe(45);
+    const slice = await own.snapshot();
+    const fresh = await MemoryStore.open(null);
+    await fresh.write({ nodes: slice.nodes, relationships: slice.edges });
+    expect(await pages(own)).toEqual(await pages(fresh));
+    expect((await own.related("model-developers", ["many-05", "many-25"], null, { after: null, limit: 1 })).map((p) => p.items[0].rel.order)).toEqual([3, 0]);
+    await fresh.close();
+    await own.close();
   });
 });

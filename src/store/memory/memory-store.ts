@@ -181,7 +181,10 @@ export class MemoryStore implements GraphStore {
     return refs.map((ref) => (this.storage.has(uidOf(ref)) ? this.storage.record(uidOf(ref)) : null));
   }
 
-  /** Whole records whatever `properties` a caller wants (port.ts): they are handed out without copying, so a projection would only add work. */
+  /**
+   * Whole items whatever a caller reads (port.ts RelatedRead): each is built once and shared by
+   * the reads after it (reads.ts), so a projection would only add work.
+   */
   async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
     return this.reads.related(relation, parentKeys, filter, w);
   }

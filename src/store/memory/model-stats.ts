@@ -121,7 +121,7 @@ function stateOf(source: StatsSource): State {
   return created;
 }
 
-function out(source: StatsSource, uid: string, type: string): Array<{ uid: string }> {
+function out(source: StatsSource, uid: string, type: string): ReadonlyArray<{ uid: string }> {
   return source.neighbours(uid, type, "out");
 }
 

@@ -1,6 +1,6 @@
 // The embedded store's storage: the graphology multigraph and the indexes kept beside it (nodes by
 // kind, each node's relationships by type and direction, the word index of search, models by
-// release date, and the sorted windows of large relation pages). Every change of the graph goes
+// release date, and the sorted lists that relation pages are windows of). Every change of the graph goes
 // through the mutators here, which keep the indexes in step; reads (reads.ts) and writes
 // (writes.ts) see nothing else.
 import Graphology from "graphology";
@@ -9,6 +9,7 @@ import { NODE_KINDS, type NodeKind } from "../../domain/kinds.js";
 import type { CountryLinks } from "../../domain/model-country.js";
 import type { RelationName } from "../../domain/relations.js";
 import type { SortKey } from "../../domain/sort-keys.js";
+import type { RelatedItem } from "../port.js";
 // Keeps graphology's neighbour indexes in dictionaries, so lookups stay as fast at 100k models as at 1k.
 import "./adjacency.js";
 import { lowerBound } from "./order.js";
@@ -51,13 +52,75 @@ export interface Neighbour {
 export interface SortedItems {
   entries: ReadonlyArray<{ uid: string; attrs: EdgeAttrs | null }>;
   keys: readonly SortKey[];
+  /**
+   * Its items as served, each built on its first read and then handed to every read until the list
+   * is dropped (readers never change an item); set by MemoryGraph.sortedItems on every list it keeps. At 100k models a walk of 400
+   * organizations' model pages built 8,000 items per request, a third of the store's time and
+   * garbage the collector copied; a kept list's items change only when the list is dropped.
+   */
+  served?: Array<RelatedItem | undefined>;
 }
 
-/** A node's relationships of one type, by edge key: those leaving it and those reaching it. */
-interface TypedEdges {
-  out: Map<string, Neighbour>;
-  in: Map<string, Neighbour>;
+/**
+ * A node's relationships of one type and one direction, in no particular order (readers sort). A
+ * plain array rather than a Map by edge key: at 100k models the index held 740k Maps (about 200
+ * bytes each when nearly empty, and most hold one or two relationships), 300 MB beside a graph of
+ * 440 MB, and every full collection of the process marks all of it. A long list also keeps each
+ * edge's position, so that replacing or dropping one of a country's 30,000 relationships is not a scan.
+ */
+class EdgeList {
+  items: Neighbour[] = [];
+  private positions: Map<string, number> | null = null;
+
+  /** Drops the room an array keeps for growth (17 slots for one item): called once the graph is loaded. */
+  compact(): void {
+    this.items = this.items.slice();
+  }
+
+  private indexOf(edge: string): number {
+    if (this.positions) return this.positions.get(edge) ?? -1;
+    for (let i = 0; i < this.items.length; i++) if (this.items[i].edge === edge) return i;
+    return -1;
+  }
+
+  set(neighbour: Neighbour): void {
+    const i = this.indexOf(neighbour.edge);
+    if (i >= 0) {
+      this.items[i] = neighbour;
+      return;
+    }
+    this.items.push(neighbour);
+    if (this.positions) this.positions.set(neighbour.edge, this.items.length - 1);
+    else if (this.items.length > LONG_EDGE_LIST) this.positions = new Map(this.items.map((n, at) => [n.edge, at]));
+  }
+
+  delete(edge: string): void {
+    const i = this.indexOf(edge);
+    if (i < 0) return;
+    // The last takes the place of the one dropped: order is not kept, positions stay right.
+    const last = this.items.pop()!;
+    this.positions?.delete(edge);
+    if (i < this.items.length) {
+      this.items[i] = last;
+      this.positions?.set(last.edge, i);
+    }
+  }
 }
+
+/** How many short relation lists the store keeps (MemoryGraph.recentWindows): about 400 bytes each. */
+const RECENT_WINDOWS = 50_000;
+
+/** From this many relationships on, an EdgeList keeps their positions by edge key. */
+const LONG_EDGE_LIST = 32;
+
+/** A node's relationships of one type: those leaving it and those reaching it (null: none yet). */
+interface TypedEdges {
+  type: string;
+  out: EdgeList | null;
+  in: EdgeList | null;
+}
+
+const NO_NEIGHBOURS: readonly Neighbour[] = Object.freeze([]);
 
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(["Country", "Organization", "Model", "Benchmark", "Indicator", "Report"]);
 
@@ -72,7 +135,7 @@ export class MemoryGraph {
    * every relationship of the parent (graphology indexes them by neighbour only): a country holds
    * thousands of organizations and observations, a benchmark thousands of results.
    */
-  private readonly adjacency = new Map<string, Map<string, TypedEdges>>();
+  private readonly adjacency = new Map<string, TypedEdges[]>();
   /**
    * Sorted items of one-hop relations, by parent uid then relation; dropped for a parent when one
    * of its relationships or neighbours changes (their sort keys read both).
@@ -80,6 +143,13 @@ export class MemoryGraph {
   private readonly hopWindows = new Map<string, Map<RelationName, SortedItems>>();
   /** Sorted items of derived relations, by relation and parent; dropped at every write (their rules read far). */
   private readonly derivedWindows = new Map<string, SortedItems>();
+  /**
+   * Short lists that `keep` declines, by relation and parent: the most recent RECENT_WINDOWS of
+   * them (the oldest goes first), dropped at every write. A report's omitted models each read
+   * their developers (one or two): at 100k models Q3 built 150 such lists per request. Bounded,
+   * since 100k models' short lists of every relation would hold hundreds of MB.
+   */
+  private readonly recentWindows = new Map<string, SortedItems>();
 
   constructor(readonly graph: Graph) {
     graph.forEachNode((uid, attrs) => {
@@ -87,36 +157,60 @@ export class MemoryGraph {
       this.indexWords(uid, attrs as NodeAttrs);
     });
     graph.forEachEdge((edge, attrs, source, target) => this.indexEdge(edge, source, target, attrs as EdgeAttrs));
+    for (const byType of this.adjacency.values()) {
+      for (const edges of byType) {
+        edges.out?.compact();
+        edges.in?.compact();
+      }
+    }
   }
 
-  private typed(uid: string, type: string): TypedEdges {
-    let byType = this.adjacency.get(uid);
-    if (!byType) this.adjacency.set(uid, (byType = new Map()));
-    let edges = byType.get(type);
-    if (!edges) byType.set(type, (edges = { out: new Map(), in: new Map() }));
-    return edges;
+  /** A node's relationships of one type (a node has a few types: a list is smaller than a Map). */
+  private typedEdges(uid: string, type: string): TypedEdges | undefined {
+    const byType = this.adjacency.get(uid);
+    if (byType) for (const edges of byType) if (edges.type === type) return edges;
+    return undefined;
+  }
+
+  private typed(uid: string, type: string, direction: "out" | "in"): EdgeList {
+    let edges = this.typedEdges(uid, type);
+    if (!edges) {
+      edges = { type, out: null, in: null };
+      const byType = this.adjacency.get(uid);
+      if (byType) byType.push(edges);
+      else this.adjacency.set(uid, [edges]);
+    }
+    return (edges[direction] ??= new EdgeList());
   }
 
   private indexEdge(edge: string, source: string, target: string, attrs: EdgeAttrs): void {
-    this.typed(source, attrs.type).out.set(edge, { uid: target, edge, attrs });
-    this.typed(target, attrs.type).in.set(edge, { uid: source, edge, attrs });
+    this.typed(source, attrs.type, "out").set({ uid: target, edge, attrs });
+    this.typed(target, attrs.type, "in").set({ uid: source, edge, attrs });
   }
 
   private unindexEdge(edge: string, source: string, target: string, type: string): void {
-    this.adjacency.get(source)?.get(type)?.out.delete(edge);
-    this.adjacency.get(target)?.get(type)?.in.delete(edge);
+    this.typedEdges(source, type)?.out?.delete(edge);
+    this.typedEdges(target, type)?.in?.delete(edge);
   }
 
   /**
-   * The sorted items of `relation` for `parent`, from the cache, else built by `build` and kept
-   * when `keep` says the list is worth keeping (small lists are cheaper to sort than to hold).
+   * The sorted items of `relation` for `parent`, from the cache, else built by `build`: kept until
+   * a change when `keep` says the list is worth keeping, else among the recent short lists.
    */
   sortedItems(relation: RelationName, parent: string, derived: boolean, build: () => SortedItems, keep: (sorted: SortedItems) => boolean): SortedItems {
-    const cached = derived ? this.derivedWindows.get(`${relation}|${parent}`) : this.hopWindows.get(parent)?.get(relation);
+    const hop = derived ? undefined : this.hopWindows.get(parent)?.get(relation);
+    if (hop) return hop;
+    const key = `${relation}|${parent}`;
+    const cached = (derived ? this.derivedWindows.get(key) : undefined) ?? this.recentWindows.get(key);
     if (cached) return cached;
     const sorted = build();
-    if (!keep(sorted)) return sorted;
-    if (derived) this.derivedWindows.set(`${relation}|${parent}`, sorted);
+    sorted.served = new Array<RelatedItem | undefined>(sorted.entries.length);
+    if (!keep(sorted)) {
+      if (this.recentWindows.size >= RECENT_WINDOWS) this.recentWindows.delete(this.recentWindows.keys().next().value!);
+      this.recentWindows.set(key, sorted);
+      return sorted;
+    }
+    if (derived) this.derivedWindows.set(key, sorted);
     else {
       let byRelation = this.hopWindows.get(parent);
       if (!byRelation) this.hopWindows.set(parent, (byRelation = new Map()));
@@ -129,6 +223,7 @@ export class MemoryGraph {
   private changed(...uids: string[]): void {
     for (const uid of uids) this.hopWindows.delete(uid);
     this.derivedWindows.clear();
+    this.recentWindows.clear();
   }
 
   /** A node's properties changed: the windows of its neighbours hold it under its old sort key. */
@@ -159,10 +254,13 @@ export class MemoryGraph {
     return this.byKind.get(kind) ?? new Set();
   }
 
-  /** The nodes joined to `uid` by relationships of `type`, leaving it ("out") or reaching it ("in"). */
-  neighbours(uid: string, type: string, direction: "out" | "in"): Neighbour[] {
-    const edges = this.adjacency.get(uid)?.get(type);
-    return edges ? [...edges[direction].values()] : [];
+  /**
+   * The nodes joined to `uid` by relationships of `type`, leaving it ("out") or reaching it ("in"),
+   * in no particular order. The index's own list, not a copy (a read of a country's models would
+   * otherwise copy 30,000 entries): callers read it and let go of it before the next write.
+   */
+  neighbours(uid: string, type: string, direction: "out" | "in"): readonly Neighbour[] {
+    return this.typedEdges(uid, type)?.[direction]?.items ?? NO_NEIGHBOURS;
   }
 
   /** The types of the relationships from `from` to `to`. */
