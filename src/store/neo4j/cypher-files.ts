@@ -4,7 +4,7 @@
 // What is sent to Neo4j is the text without its comment lines and indentation: every query carries
 // its whole text in each RUN message, and the commented text of a relation page (about 1.5 KB) took
 // two of the driver's 1,400-byte chunks, two socket writes, where the bare text (about 1 KB) takes
-// one (docs/benchmarks.md).
+// one.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
