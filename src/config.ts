@@ -176,7 +176,7 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
     keyedPoints: int(env, "KG_RATE_LIMIT_KEYED_POINTS", 10_000_000, 1, Number.MAX_SAFE_INTEGER),
     // A body of the largest size (KG_MAX_BODY_BYTES, 100 KB) holds a tenth of a minute's budget;
     // docs/operations.md ("Refusals pay for their size") has the measurements behind it.
-    pointsPerKb: int(env, "KG_RATE_LIMIT_POINTS_PER_KB", 1_000, 0, 1_000_000_000),
+    pointsPerKb: int(env, "KG_RATE_LIMIT_POINTS_PER_KB", 3_000, 0, 1_000_000_000),
     store: oneOf(env, "KG_RATE_LIMIT_STORE", ["memory"] as const, "memory"),
   };
   if (config.keyedPoints < config.points) throw new ConfigError(`KG_RATE_LIMIT_KEYED_POINTS (${config.keyedPoints}) must be at least KG_RATE_LIMIT_POINTS (${config.points}): a key never gets less`);
