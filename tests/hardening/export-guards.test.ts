@@ -11,25 +11,16 @@ import { toGexf } from "../../src/server/export/gexf.js";
 import { toGraphML } from "../../src/server/export/graphml.js";
 import { EXPORT_POINTS_PER_ELEMENT, exportRouter, type Charge } from "../../src/server/export/routes.js";
 import type { GraphStore } from "../../src/store/port.js";
-import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
+import { startServer, TEST_KEYS, useSeededServer, type TestServer } from "../helpers/server.js";
 import { MEMORY_CASE, openSeeded } from "../helpers/stores.js";
 
 const GPT4 = toGlobalId("Model", "gpt-4");
 
 describe("whole-graph export over the app", () => {
-  let store: GraphStore;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await openSeeded(MEMORY_CASE);
-    server = await startServer(store);
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-  });
+  const suite = useSeededServer(MEMORY_CASE);
 
   it("streams the file it always wrote, with an ETag, and answers 304 to If-None-Match until the graph changes", async () => {
-    const res = await fetch(`${server.url}/export/graph.graphml`);
+    const res = await fetch(`${suite.server.url}/export/graph.graphml`);
     expect(res.status).toBe(200);
     // Streamed: sent in chunks, not as one body of a known length.
     expect(res.headers.get("transfer-encoding")).toBe("chunked");
@@ -37,35 +28,35 @@ describe("whole-graph export over the app", () => {
     const etag = res.headers.get("etag")!;
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(res.headers.get("cache-control")).toBe("no-cache");
-    expect(await res.text()).toBe(toGraphML(exportGraphOf(await store.snapshot(), "AI Actors Graph: the whole graph")));
+    expect(await res.text()).toBe(toGraphML(exportGraphOf(await suite.store.snapshot(), "AI Actors Graph: the whole graph")));
 
-    const again = await fetch(`${server.url}/export/graph.graphml`, { headers: { "if-none-match": etag } });
+    const again = await fetch(`${suite.server.url}/export/graph.graphml`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
     expect(again.headers.get("etag")).toBe(etag);
     expect(await again.text()).toBe("");
     // Another format is another file.
-    const gexf = await fetch(`${server.url}/export/graph.gexf`, { headers: { "if-none-match": etag } });
+    const gexf = await fetch(`${suite.server.url}/export/graph.gexf`, { headers: { "if-none-match": etag } });
     expect(gexf.status).toBe(200);
-    expect(await gexf.text()).toBe(toGexf(exportGraphOf(await store.snapshot(), "AI Actors Graph: the whole graph")));
+    expect(await gexf.text()).toBe(toGexf(exportGraphOf(await suite.store.snapshot(), "AI Actors Graph: the whole graph")));
 
-    const write = await server.post(
+    const write = await suite.server.post(
       { query: `mutation { upsertOrganization(input: { slug: "etag-org", name: "ETag Org", countryCode: "KR" }) { slug } }` },
       { authorization: `Bearer ${TEST_KEYS[0].secret}` },
     );
     expect(write.status).toBe(200);
-    const changed = await fetch(`${server.url}/export/graph.graphml`, { headers: { "if-none-match": etag } });
+    const changed = await fetch(`${suite.server.url}/export/graph.graphml`, { headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     expect(await changed.text()).toContain("ETag Org");
   });
 
   it("gives a neighborhood its own ETag and 304", async () => {
-    const res = await fetch(`${server.url}/export/graph.graphml?around=${GPT4}&depth=1`);
+    const res = await fetch(`${suite.server.url}/export/graph.graphml?around=${GPT4}&depth=1`);
     expect(res.status).toBe(200);
     const etag = res.headers.get("etag")!;
     await res.text();
-    expect((await fetch(`${server.url}/export/graph.graphml?around=${GPT4}&depth=1`, { headers: { "if-none-match": etag } })).status).toBe(304);
-    expect((await fetch(`${server.url}/export/graph.graphml?around=${GPT4}&depth=2`, { headers: { "if-none-match": etag } })).status).toBe(200);
+    expect((await fetch(`${suite.server.url}/export/graph.graphml?around=${GPT4}&depth=1`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await fetch(`${suite.server.url}/export/graph.graphml?around=${GPT4}&depth=2`, { headers: { "if-none-match": etag } })).status).toBe(200);
   });
 });
 

@@ -4,14 +4,13 @@
 // other than a deliberate SERVICE_UNAVAILABLE, every error must carry a known code, and the graph
 // must be the same afterwards. Deterministic: a fixed seed drives every choice.
 import { isObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_CODES, ErrorCode } from "../../src/graphql/errors.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { NodeRef } from "../../src/domain/graph.js";
 import { Rng } from "../../src/generate/prng.js";
-import type { GraphStore } from "../../src/store/port.js";
-import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
-import { openSeeded, STORE_CASES } from "../helpers/stores.js";
+import { TEST_KEYS, useSeededServer, type TestServer } from "../helpers/server.js";
+import { STORE_CASES } from "../helpers/stores.js";
 
 const SEED = 0x5eed2026;
 const DOCUMENTS = 1_200;
@@ -208,16 +207,7 @@ const WATCHED: NodeRef[] = [
 ];
 
 describe.each(STORE_CASES)("hostile input [$name]", (storeCase) => {
-  let store: GraphStore;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await openSeeded(storeCase);
-    server = await startServer(store);
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-  });
+  const suite = useSeededServer(storeCase);
 
   it(`answers ${DOCUMENTS} generated requests without a 5xx and leaves the graph as it was`, { timeout: 60_000 }, async () => {
     const schema = await getSchema();
@@ -226,8 +216,8 @@ describe.each(STORE_CASES)("hostile input [$name]", (storeCase) => {
     const kinds = generators(names);
     const requests = Array.from({ length: DOCUMENTS }, () => (r.chance(0.1) ? mutated(r) : r.pick(kinds)(r)));
 
-    const countsBefore = await store.counts();
-    const nodesBefore = await store.getNodes(WATCHED);
+    const countsBefore = await suite.store.counts();
+    const nodesBefore = await suite.store.getNodes(WATCHED);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     const slowest = new Map<string, number>();
@@ -239,7 +229,7 @@ describe.each(STORE_CASES)("hostile input [$name]", (storeCase) => {
           const i = next++;
           const request = requests[i];
           const sent = performance.now();
-          const { status, type, body } = await send(server, request);
+          const { status, type, body } = await send(suite.server, request);
           slowest.set(request.kind, Math.max(slowest.get(request.kind) ?? 0, Math.round(performance.now() - sent)));
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           const problem = checkResponse(status, type, body);
@@ -251,9 +241,9 @@ describe.each(STORE_CASES)("hostile input [$name]", (storeCase) => {
     console.log(`fuzz [${storeCase.name}]: ${DOCUMENTS} requests in ${seconds.toFixed(1)} s (${Math.round(DOCUMENTS / seconds)}/s), statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}, slowest ms by kind ${JSON.stringify(Object.fromEntries(slowest))}`);
 
     expect(failures.slice(0, 10)).toEqual([]);
-    expect(await store.counts()).toEqual(countsBefore);
-    expect(await store.getNodes(WATCHED)).toEqual(nodesBefore);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await suite.store.counts()).toEqual(countsBefore);
+    expect(await suite.store.getNodes(WATCHED)).toEqual(nodesBefore);
+    expect((await fetch(`${suite.server.url}/healthz`)).status).toBe(200);
     // Every kind of hostile input was sent.
     expect(new Set(requests.map((q) => q.kind)).size).toBe(kinds.length + 1);
   });

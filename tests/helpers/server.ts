@@ -4,7 +4,8 @@ import { DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT } from "../../src/conf
 import { createApp, type App } from "../../src/server/app.js";
 import { createLogger } from "../../src/server/logger.js";
 import type { GraphStore } from "../../src/store/port.js";
-import { config } from "./stores.js";
+import { afterAll, beforeAll } from "vitest";
+import { config, openSeeded, type StoreCase } from "./stores.js";
 
 export const TEST_KEYS: ApiKey[] = [
   { curator: "alice", secret: "alice-0123456789-secret" },
@@ -61,4 +62,27 @@ export async function startServer(store: GraphStore, options: ServerOptions = {}
     },
     close: () => app.close(),
   };
+}
+
+/** What a suite of useSeededServer reads: set before its first test. */
+export interface SeededServer {
+  store: GraphStore;
+  server: TestServer;
+}
+
+/**
+ * A store of `storeCase` holding the seed and a server over it, opened before the suite's tests and
+ * closed after them (call it in a describe block).
+ */
+export function useSeededServer(storeCase: StoreCase, options: ServerOptions = {}): SeededServer {
+  const suite = {} as SeededServer;
+  beforeAll(async () => {
+    suite.store = await openSeeded(storeCase);
+    suite.server = await startServer(suite.store, options);
+  });
+  afterAll(async () => {
+    await suite.server?.close();
+    await suite.store?.close();
+  });
+  return suite;
 }

@@ -10,7 +10,7 @@ import { exportGraphOf } from "../../src/server/export/export-graph.js";
 import { toGexf } from "../../src/server/export/gexf.js";
 import { toGraphML } from "../../src/server/export/graphml.js";
 import { StoreUnavailableError, type GraphStore } from "../../src/store/port.js";
-import { startServer, TEST_KEYS, type TestServer } from "../helpers/server.js";
+import { startServer, TEST_KEYS, useSeededServer, type TestServer } from "../helpers/server.js";
 import { MEMORY_CASE, openSeeded, STORE_CASES } from "../helpers/stores.js";
 
 const WHOLE = "AI Actors Graph: the whole graph";
@@ -115,29 +115,20 @@ describe("the whole-graph export, kept while the app is the store's only writer"
 });
 
 describe.each(STORE_CASES)("the whole-graph export without the only-writer option ($name)", (storeCase) => {
-  let store: GraphStore;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await openSeeded(storeCase);
-    server = await startServer(store);
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-  });
+  const suite = useSeededServer(storeCase);
 
   it("is the same bytes and ETag twice, and still holds a write that did not go through the app", async () => {
-    const first = await get(`${server.url}/export/graph.graphml`);
-    const second = await get(`${server.url}/export/graph.graphml`);
+    const first = await get(`${suite.server.url}/export/graph.graphml`);
+    const second = await get(`${suite.server.url}/export/graph.graphml`);
     expect(second.etag).toBe(first.etag);
     expect(second.body).toBe(first.body);
     // Another writer (kg import on the same Neo4j): the app sees no write, the export still does.
-    await store.write({ nodes: [{ kind: "Organization", key: "other-writer-org", props: { name: "Other Writer Org", countryCode: "KR" } }], relationships: [] });
-    const third = await get(`${server.url}/export/graph.graphml`, { "if-none-match": first.etag! });
+    await suite.store.write({ nodes: [{ kind: "Organization", key: "other-writer-org", props: { name: "Other Writer Org", countryCode: "KR" } }], relationships: [] });
+    const third = await get(`${suite.server.url}/export/graph.graphml`, { "if-none-match": first.etag! });
     expect(third.status).toBe(200);
     expect(third.etag).not.toBe(first.etag);
     expect(third.body).toContain("Other Writer Org");
-    expect(third.body).toBe(toGraphML(exportGraphOf(await store.snapshot(), WHOLE)));
+    expect(third.body).toBe(toGraphML(exportGraphOf(await suite.store.snapshot(), WHOLE)));
   });
 });
 
