@@ -3,6 +3,7 @@
 // outages are logged as two events, not one line per refused request (outageLog).
 import { pino, stdSerializers, stdTimeFunctions, type Logger as Pino } from "pino";
 import { StorageFailedError, StoreUnavailableError, type GraphStore } from "../store/port.js";
+import { observeCalls } from "../store/observed-store.js";
 
 export type Level = "debug" | "info" | "warn" | "error";
 
@@ -71,18 +72,7 @@ export function outageLog(logger: Logger, store: string, now: () => number = Dat
   };
   return {
     watch(watched) {
-      return new Proxy(watched, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver);
-          if (typeof value !== "function") return value;
-          return (...args: unknown[]) => {
-            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-            // Observed on a branch of its own: the caller still gets (and handles) the original promise.
-            if (result instanceof Promise) result.then(up, down);
-            return result;
-          };
-        },
-      });
+      return observeCalls(watched, (_method, result) => void result.then(up, down));
     },
     refused(status) {
       if (!outage || status !== 503) return false;

@@ -3,7 +3,9 @@
 // they read. Only true when every write to the store goes through the counted object, which is
 // the caller's to know (the embedded store, whose lock the server holds; not Neo4j, which other
 // processes may write).
+import { observeCalls } from "./observed-store.js";
 import type { GraphStore } from "./port.js";
+import { PORT_POLICIES } from "./request-store.js";
 
 export interface WriteCount {
   /** Writes finished (committed or failed) since the store was counted. */
@@ -15,17 +17,9 @@ export function countWrites(inner: GraphStore): { store: GraphStore; writes: Wri
   let settled = 0;
   // A failed write counts too: a write cut off after its commit (a timeout) may have landed.
   const done = () => void settled++;
-  const store = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property !== "write" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
-      return (...args: Parameters<GraphStore["write"]>) => {
-        const result = (value as GraphStore["write"]).apply(target, args);
-        // Observed on a branch of its own: the caller still gets (and handles) the original promise.
-        result.then(done, done);
-        return result;
-      };
-    },
+  // What writes is what the port's policy table says writes (request-store.ts), not a name written here.
+  const store = observeCalls(inner, (method, result) => {
+    if (PORT_POLICIES[method] === "write") result.then(done, done);
   });
   return { store, writes: { settled: () => settled } };
 }
