@@ -102,12 +102,8 @@ export class BuiltExports {
     }
     const slice = await this.store.snapshot();
     const etag = await inTurns(etagSteps(extension, title, slice));
-    // Another request is building (or has built) this very file.
+    // Another request is building (or has built) this very file: a kept build's file has the kept etag.
     if (kept?.etag === etag) return kept.built;
-    if (kept) {
-      const previous = await kept.built.catch(() => null);
-      if (previous?.etag === etag) return previous;
-    }
     return this.keep(extension, { writes: null, etag }, buildExport(extension, lines, slice, title, etag));
   }
 

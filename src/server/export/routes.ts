@@ -140,7 +140,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * (sendError) like every other route.
  */
 export function exportRouter(store: GraphStore, options: ExportOptions): Router {
-  const settings: Settings = { charge: async () => undefined, maxElements: options.maxElements, ...(options.charge ? { charge: options.charge } : {}) };
+  const settings: Settings = { maxElements: options.maxElements, charge: options.charge ?? (async () => undefined) };
   const built = new BuiltExports(store, options.writes ?? null);
   const router = Router();
   for (const [extension, format] of Object.entries(FORMATS)) {
