@@ -28,7 +28,8 @@ export class CypherFiles {
   private expand(text: string, depth: number): string {
     if (depth > 5) throw new Error("Cypher includes nest too deep (a cycle?)");
     return text.replace(INCLUDE, (_line, fragment: string, param?: string) => {
-      const body = this.expand(this.read(`fragments/${fragment}`).replace(/^\/\/ (?!#include).*\n/gm, ""), depth + 1);
+      // Its comment lines go with everyone else's (bare, in get()).
+      const body = this.expand(this.read(`fragments/${fragment}`), depth + 1);
       return param ? body.replaceAll("$filter", param) : body;
     });
   }
@@ -57,10 +58,9 @@ export function bare(text: string): string {
     .join("\n");
 }
 
-/** Splits a file of several statements (schema.cypher) at semicolons that end a line. */
+/** Splits a file of several statements (schema.cypher, as get() gives it: without comments) at semicolons that end a line. */
 export function statements(text: string): string[] {
   return text
-    .replace(/^\/\/.*$/gm, "")
     .split(/;\s*$/m)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
