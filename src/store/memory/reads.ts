@@ -69,7 +69,6 @@ export class MemoryReads {
    * shared item costs nothing to hand out, and a projected copy would be built on every read.
    */
   private servedItem(sorted: SortedItems, i: number): RelatedItem {
-    if (!sorted.served) return this.itemOf(sorted.entries[i]);
     return (sorted.served[i] ??= this.itemOf(sorted.entries[i]));
   }
 
@@ -80,9 +79,10 @@ export class MemoryReads {
     const build = (): SortedItems => {
       const entries = this.entries(relation, uid);
       const keys = entries.map((e) => relatedSortKeyOf(order, e.uid, this.g.attrs(e.uid).props, e.attrs?.props ?? NO_PROPS, e.attrs?.key ?? ""));
-      if (entries.length < 2) return { entries, keys };
+      const served = new Array<RelatedItem | undefined>(entries.length);
+      if (entries.length < 2) return { entries, keys, served };
       const at = keys.map((_, i) => i).sort((a, b) => compareSortKeys(keys[a], keys[b], directions));
-      return { entries: at.map((i) => entries[i]), keys: at.map((i) => keys[i]) };
+      return { entries: at.map((i) => entries[i]), keys: at.map((i) => keys[i]), served };
     };
     const derived = isDerived(relation);
     return this.g.sortedItems(relation, uid, derived, build, (s) => s.entries.length >= KEEP_SORTED_FROM || (derived && KEPT_WHATEVER_LENGTH.has(relation)));

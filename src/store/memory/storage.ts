@@ -54,11 +54,10 @@ export interface SortedItems {
   keys: readonly SortKey[];
   /**
    * Its items as served, each built on its first read and then handed to every read until the list
-   * is dropped (readers never change an item); set by MemoryGraph.sortedItems on every list it keeps. At 100k models a walk of 400
-   * organizations' model pages built 8,000 items per request, a third of the store's time and
-   * garbage the collector copied; a kept list's items change only when the list is dropped.
+   * is dropped (readers never change an item). At 100k models a walk of 400 organizations' model
+   * pages built 8,000 items per request, a third of the store's time and garbage the collector copied.
    */
-  served?: Array<RelatedItem | undefined>;
+  served: Array<RelatedItem | undefined>;
 }
 
 /**
@@ -204,7 +203,6 @@ export class MemoryGraph {
     const cached = (derived ? this.derivedWindows.get(key) : undefined) ?? this.recentWindows.get(key);
     if (cached) return cached;
     const sorted = build();
-    sorted.served = new Array<RelatedItem | undefined>(sorted.entries.length);
     if (!keep(sorted)) {
       if (this.recentWindows.size >= RECENT_WINDOWS) this.recentWindows.delete(this.recentWindows.keys().next().value!);
       this.recentWindows.set(key, sorted);
