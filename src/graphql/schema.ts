@@ -1,6 +1,7 @@
 // Builds the executable schema from the resolver classes (type-graphql).
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { callFieldResolversDirectly } from "./direct-resolvers.js";
 import { AssetResolver } from "./resolvers/asset-resolver.js";
 import { BenchmarkResolver, BenchmarkResultResolver } from "./resolvers/benchmark-resolver.js";
 import { ClaimResolver, DerivedFromResolver, SupersededValueResolver, SupersessionResolver } from "./resolvers/claim-resolver.js";
@@ -59,6 +60,6 @@ let built: Promise<GraphQLSchema> | null = null;
 
 /** The schema, built once per process (type-graphql's metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: true }).then((schema) => callFieldResolversDirectly(schema, RESOLVERS));
   return built;
 }
