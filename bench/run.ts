@@ -7,7 +7,8 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
+import { UsageError } from "../src/cli/command.js";
 import { PROJECT_ROOT } from "../src/config.js";
 import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
 import { compareAnswers } from "./answers.js";
@@ -37,35 +38,56 @@ interface Options {
   profile: string | null;
 }
 
-const USAGE = `usage: npm run bench [-- --scale S|M|L[,S|M|L...]] [--duration seconds] [--rounds n] [--connections n]
+const USAGE = `usage: npm run bench [-- --scale S|M|L[,S|M|L...]] [--duration seconds] [--warmup seconds] [--rounds n] [--connections n]
                         [--targets a,b,c,d,m] [--queries Q1,...] [--neo4j-uri bolt://... (CLEARED!)] [--no-lookup] [--out dir] [--profile dir]`;
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: ["S", "M", "L"], duration: 5, warmup: 1, rounds: 3, connections: 16, targets: TARGETS.map((t) => t.id), queries: QUERIES.map((q) => q.id), neo4jUri: null, lookup: true, out: DOCS, profile: null };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split("=", 2);
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-      return v;
-    };
-    const list = () => value().split(",").map((s) => s.trim()).filter(Boolean);
-    if (flag === "--scale") options.scales = list().map((s) => s.toUpperCase() as Scale);
-    else if (flag === "--duration") options.duration = Number(value());
-    else if (flag === "--warmup") options.warmup = Number(value());
-    else if (flag === "--rounds") options.rounds = Number(value());
-    else if (flag === "--connections") options.connections = Number(value());
-    else if (flag === "--targets") options.targets = list() as TargetId[];
-    else if (flag === "--queries") options.queries = list().map((q) => q.toUpperCase() as QueryId);
-    else if (flag === "--neo4j-uri") options.neo4jUri = value();
-    else if (flag === "--no-lookup") options.lookup = false;
-    else if (flag === "--out") options.out = path.resolve(value());
-    else if (flag === "--profile") options.profile = path.resolve(value());
-    else throw new Error(`unknown argument '${argv[i]}'\n${USAGE}`);
+/** The options, read by node:util's parseArgs; a bad one is a UsageError (one line and the usage). */
+function parseOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        scale: { type: "string" },
+        duration: { type: "string" },
+        warmup: { type: "string" },
+        rounds: { type: "string" },
+        connections: { type: "string" },
+        targets: { type: "string" },
+        queries: { type: "string" },
+        "neo4j-uri": { type: "string" },
+        "no-lookup": { type: "boolean" },
+        out: { type: "string" },
+        profile: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
-  for (const s of options.scales) if (!(s in SCALES)) throw new Error(`unknown scale '${s}'\n${USAGE}`);
-  if (!(options.rounds >= 3)) throw new Error(`--rounds must be at least 3: a cell is the median round\n${USAGE}`);
-  if (!(options.duration > 0) || !(options.connections > 0)) throw new Error(`--duration and --connections must be positive\n${USAGE}`);
+  const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+  const options: Options = {
+    scales: values.scale ? list(values.scale).map((s) => s.toUpperCase() as Scale) : ["S", "M", "L"],
+    duration: Number(values.duration ?? 5),
+    warmup: Number(values.warmup ?? 1),
+    rounds: Number(values.rounds ?? 3),
+    connections: Number(values.connections ?? 16),
+    targets: values.targets ? (list(values.targets) as TargetId[]) : TARGETS.map((t) => t.id),
+    queries: values.queries ? list(values.queries).map((q) => q.toUpperCase() as QueryId) : QUERIES.map((q) => q.id),
+    neo4jUri: values["neo4j-uri"] ?? null,
+    lookup: !values["no-lookup"],
+    out: values.out ? path.resolve(values.out) : DOCS,
+    profile: values.profile ? path.resolve(values.profile) : null,
+  };
+  const unknown = (what: string, given: string[], known: string[]) => {
+    const bad = given.filter((g) => !known.includes(g));
+    if (bad.length) throw new UsageError(`unknown ${what} ${bad.map((b) => `'${b}'`).join(", ")} (known: ${known.join(", ")})\n${USAGE}`);
+  };
+  unknown("scale", options.scales, Object.keys(SCALES));
+  unknown("target", options.targets, TARGETS.map((t) => t.id));
+  unknown("query", options.queries, QUERIES.map((q) => q.id));
+  if (!(options.rounds >= 3)) throw new UsageError(`--rounds must be at least 3: a cell is the median round\n${USAGE}`);
+  if (!(options.duration > 0) || !(options.connections > 0) || !(options.warmup >= 0)) throw new UsageError(`--duration and --connections must be positive, --warmup not negative\n${USAGE}`);
   return options;
 }
 
@@ -189,7 +211,7 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const needsNeo4j = options.targets.some((id) => TARGETS.find((t) => t.id === id)?.store === "neo4j");
   let neo4j: BenchNeo4j | null = null;
@@ -222,6 +244,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${String((error as Error)?.stack ?? error)}\n`);
+  // A bad argument in its own words; anything else with its stack, to be looked into.
+  process.stderr.write(`bench: ${error instanceof UsageError ? error.message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });
