@@ -60,6 +60,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 /** The schema, built once per process (type-graphql's metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true }).then((schema) => callFieldResolversDirectly(schema, RESOLVERS));
+  const options = { resolvers: RESOLVERS, validate: true } as const;
+  built ??= buildSchema(options).then((schema) => callFieldResolversDirectly(schema, options));
   return built;
 }

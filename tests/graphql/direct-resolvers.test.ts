@@ -3,10 +3,11 @@
 // type-graphql, so both paths hand a resolver the same arguments.
 import { isObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { isDirectResolver } from "../../src/graphql/direct-resolvers.js";
+import { buildSchema, type MiddlewareFn } from "type-graphql";
+import { callFieldResolversDirectly, isDirectResolver } from "../../src/graphql/direct-resolvers.js";
 import { RELATION_FIELDS } from "../../src/graphql/relation-fields.js";
 import { OrganizationResolver } from "../../src/graphql/resolvers/organization-resolver.js";
-import { getSchema } from "../../src/graphql/schema.js";
+import { getSchema, RESOLVERS } from "../../src/graphql/schema.js";
 import { Organization } from "../../src/graphql/types/organization-type.js";
 import { PageArgs } from "../../src/graphql/types/connection-type.js";
 import { ModelFilter } from "../../src/graphql/types/filter-inputs.js";
@@ -39,6 +40,15 @@ describe("direct field resolvers", () => {
     // The relation fields are among them.
     const organization = entities.find((t) => t.name === "Organization")!;
     expect(Object.keys(RELATION_FIELDS).filter((key) => key.startsWith("Organization.")).every((key) => key.split(".")[1] in organization.getFields())).toBe(true);
+  });
+
+  it("leave every field to type-graphql when the schema is built with global middlewares, which every field must run", async () => {
+    const passOn: MiddlewareFn = (_data, next) => next();
+    const options = { resolvers: RESOLVERS, validate: true, globalMiddlewares: [passOn] };
+    const schema = callFieldResolversDirectly(await buildSchema(options), options);
+    const models = (schema.getType("Organization") as GraphQLObjectType).getFields().models;
+    expect(models.resolve).toBeDefined();
+    expect(isDirectResolver(models.resolve)).toBe(false);
   });
 
   it("call a field resolver in the same tick, where type-graphql waits for its arguments' validation", async () => {
