@@ -19,7 +19,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { getIntrospectionQuery } from "graphql";
+import { UsageError } from "../src/cli/command.js";
 
 type Scenario = "introspection" | "refused" | "export";
 const SCENARIOS: Scenario[] = ["introspection", "refused", "export"];
@@ -29,9 +31,27 @@ const PROBE_TIMEOUT_MS = 5_000;
 const PROBE = JSON.stringify({ query: `{ model(slug: "gpt-4") { name organization { name } } }` });
 const GRAPHIQL = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
 
-function arg(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+const USAGE = "usage: npm run bench:abuse -- [--root /path/to/checkout] [--seconds 4] [--scenarios introspection,refused,export] [--profile dir]";
+
+/** The options, read by node:util's parseArgs; a bad one is a UsageError (one line and the usage). */
+function readOptions(argv: string[]): { root: string; seconds: number; scenarios: Scenario[]; profileDir: string | null } {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, options: { root: { type: "string" }, seconds: { type: "string" }, scenarios: { type: "string" }, profile: { type: "string" } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const scenarios = (values.scenarios ?? SCENARIOS.join(",")).split(",") as Scenario[];
+  const unknown = scenarios.filter((s) => !SCENARIOS.includes(s));
+  if (unknown.length > 0) throw new UsageError(`unknown scenarios ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}\n${USAGE}`);
+  const seconds = Number(values.seconds ?? 4);
+  if (!(seconds > 0)) throw new UsageError(`--seconds must be positive\n${USAGE}`);
+  return {
+    root: path.resolve(values.root ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")),
+    seconds,
+    scenarios,
+    profileDir: values.profile ? path.resolve(values.profile) : null,
+  };
 }
 
 /** A request of a scenario; introspection aliases change each time, so no answer is cached whole. */
@@ -182,12 +202,7 @@ async function main(): Promise<void> {
     console.error("abuse benchmark: over 5 minutes, giving up");
     process.exit(1);
   }, 300_000).unref();
-  const root = path.resolve(arg("root", path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")));
-  const seconds = Number(arg("seconds", "4"));
-  const scenarios = arg("scenarios", SCENARIOS.join(",")).split(",") as Scenario[];
-  const unknown = scenarios.filter((s) => !SCENARIOS.includes(s));
-  if (unknown.length > 0) throw new Error(`unknown scenarios ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
-  const profileDir = process.argv.includes("--profile") ? path.resolve(arg("profile", "")) : null;
+  const { root, seconds, scenarios, profileDir } = readOptions(process.argv.slice(2));
   const loadAtStart = loadAverage();
   const server = await startServer(root, profileDir);
   // Whatever ends this process ends its children too.
@@ -251,5 +266,9 @@ async function main(): Promise<void> {
 if (process.argv[2] === "--load") {
   await runLoad(process.argv[3] as Scenario, Number(process.argv[4]), process.argv[5]);
 } else {
-  await main();
+  await main().catch((error: unknown) => {
+    // A bad argument in its own words; anything else with its stack, to be looked into.
+    process.stderr.write(`bench:abuse: ${error instanceof UsageError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  });
 }
