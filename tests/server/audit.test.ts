@@ -1,18 +1,16 @@
 // graphql-http's audit of the GraphQL over HTTP spec, against the real server (the embedded store,
 // seeded): every MUST and SHOULD passes; the MAYs that fail are listed in docs/operations.md.
 import { auditServer, type AuditResult } from "graphql-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { MEMORY_CASE, openSeeded } from "../helpers/stores.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSeededServer } from "../helpers/server.js";
+import { MEMORY_CASE } from "../helpers/stores.js";
 
 describe("graphql-http server audit", () => {
-  let server: TestServer;
   let results: AuditResult[];
+  const suite = useSeededServer(MEMORY_CASE);
   beforeAll(async () => {
-    server = await startServer(await openSeeded(MEMORY_CASE));
-    results = await auditServer({ url: `${server.url}/graphql`, fetchFn: fetch });
+    results = await auditServer({ url: `${suite.server.url}/graphql`, fetchFn: fetch });
   });
-  afterAll(() => server.close());
 
   it("passes every MUST and SHOULD", async () => {
     const failed = results.filter((r) => r.status !== "ok");

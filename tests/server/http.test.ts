@@ -1,16 +1,14 @@
 // The HTTP server end to end on the embedded store: /graphql, /healthz, /readyz.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { MEMORY_CASE, openSeeded } from "../helpers/stores.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSeededServer } from "../helpers/server.js";
+import { MEMORY_CASE } from "../helpers/stores.js";
 
 describe("HTTP server", () => {
-  let server: TestServer;
   let url: string;
+  const suite = useSeededServer(MEMORY_CASE);
   beforeAll(async () => {
-    server = await startServer(await openSeeded(MEMORY_CASE));
-    url = server.url;
+    url = suite.server.url;
   });
-  afterAll(() => server.close());
 
   it("serves GraphQL over POST with the store-call count", async () => {
     const res = await fetch(`${url}/graphql`, {
