@@ -44,18 +44,17 @@ function isPlain(value: unknown): boolean {
   return value === null || value === undefined || typeof value !== "object";
 }
 
+/** A class and its superclasses, nearest first: where type-graphql finds a class's inherited fields. */
+function lineage(type: Target): Target[] {
+  const classes: Target[] = [];
+  for (let cls: unknown = type; typeof cls === "function" && cls.prototype !== undefined; cls = Object.getPrototypeOf(cls)) classes.push(cls as Target);
+  return classes;
+}
+
 /** The names of an @ArgsType class's fields, its superclasses' included. */
 function argsFieldNames(storage: Storage, type: Target): string[] | null {
-  const names: string[] = [];
-  let found = false;
-  for (let cls: unknown = type; typeof cls === "function" && cls.prototype !== undefined; cls = Object.getPrototypeOf(cls)) {
-    const meta = storage.argumentTypes.find((t) => t.target === cls);
-    if (meta) {
-      found = true;
-      names.push(...(meta.fields ?? []).map((f) => f.name));
-    }
-  }
-  return found ? names : null;
+  const metas = lineage(type).flatMap((cls) => storage.argumentTypes.filter((t) => t.target === cls));
+  return metas.length > 0 ? metas.flatMap((meta) => (meta.fields ?? []).map((f) => f.name)) : null;
 }
 
 /** How one parameter is taken from a call, or null when this parameter needs type-graphql. */
@@ -178,12 +177,9 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Built
     if (!(type instanceof GraphQLObjectType)) continue;
     // type-graphql's own order: a field resolver of the type itself before one of its interfaces.
     const classes = [objectType.target, ...(objectType.interfaceClasses ?? [])];
-    // Its fields: its own, its superclasses' (NamedNode's names), its interfaces'.
-    const superclasses: Target[] = [];
-    for (let cls = Object.getPrototypeOf(objectType.target) as Target; cls?.prototype !== undefined; cls = Object.getPrototypeOf(cls) as Target) superclasses.push(cls);
+    // Its fields: its own and its superclasses' (NamedNode's names), then its interfaces'.
     const fieldsOf = [
-      objectType,
-      ...superclasses.map((cls) => storage.objectTypes.find((o) => o.target === cls)),
+      ...lineage(objectType.target).map((cls) => storage.objectTypes.find((o) => o.target === cls)),
       ...classes.slice(1).map((cls) => storage.interfaceTypes.find((i) => i.target === cls)),
     ].flatMap((c) => c?.fields ?? []);
     for (const field of Object.values(type.getFields())) {

@@ -56,11 +56,13 @@ export const RESOLVERS = [
   CurationResolver,
 ] as const;
 
+/** type-graphql's build options; the direct resolvers read them too (no global middlewares). */
+const BUILD = { resolvers: RESOLVERS, validate: true } as const;
+
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The schema, built once per process (type-graphql's metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
-  const options = { resolvers: RESOLVERS, validate: true } as const;
-  built ??= buildSchema(options).then((schema) => callFieldResolversDirectly(schema, options));
+  built ??= buildSchema(BUILD).then((schema) => callFieldResolversDirectly(schema, BUILD));
   return built;
 }
