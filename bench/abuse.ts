@@ -21,7 +21,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { getIntrospectionQuery } from "graphql";
-import { UsageError } from "../src/cli/command.js";
+import { usageError, UsageError } from "../src/cli/command.js";
+import { exitOnFailure } from "./failure.js";
 
 type Scenario = "introspection" | "refused" | "export";
 const SCENARIOS: Scenario[] = ["introspection", "refused", "export"];
@@ -39,7 +40,7 @@ function readOptions(argv: string[]): { root: string; seconds: number; scenarios
   try {
     ({ values } = parseArgs({ args: argv, strict: true, options: { root: { type: "string" }, seconds: { type: "string" }, scenarios: { type: "string" }, profile: { type: "string" } } }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    usageError(error, USAGE);
   }
   const scenarios = (values.scenarios ?? SCENARIOS.join(",")).split(",") as Scenario[];
   const unknown = scenarios.filter((s) => !SCENARIOS.includes(s));
@@ -266,9 +267,5 @@ async function main(): Promise<void> {
 if (process.argv[2] === "--load") {
   await runLoad(process.argv[3] as Scenario, Number(process.argv[4]), process.argv[5]);
 } else {
-  await main().catch((error: unknown) => {
-    // A bad argument in its own words; anything else with its stack, to be looked into.
-    process.stderr.write(`bench:abuse: ${error instanceof UsageError ? error.message : String((error as Error)?.stack ?? error)}\n`);
-    process.exit(1);
-  });
+  await main().catch(exitOnFailure("bench:abuse"));
 }

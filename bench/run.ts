@@ -8,7 +8,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { UsageError } from "../src/cli/command.js";
+import { usageError, UsageError } from "../src/cli/command.js";
+import { exitOnFailure } from "./failure.js";
 import { PROJECT_ROOT } from "../src/config.js";
 import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
 import { compareAnswers } from "./answers.js";
@@ -63,7 +64,7 @@ function parseOptions(argv: string[]): Options {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    usageError(error, USAGE);
   }
   const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
   const options: Options = {
@@ -243,8 +244,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  // A bad argument in its own words; anything else with its stack, to be looked into.
-  process.stderr.write(`bench: ${error instanceof UsageError ? error.message : String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnFailure("bench"));

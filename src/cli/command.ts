@@ -94,8 +94,8 @@ function helpOf(spec: CommandSpec<Record<string, OptionSpec>>, usage: string): s
   return `${lines.join("\n")}\n`;
 }
 
-/** parseArgs' own messages, in this CLI's words (one line, then the usage). */
-function usageError(error: unknown, usage: string): never {
+/** parseArgs' own messages, in this CLI's words (one line, then the usage); the benchmark scripts' too. */
+export function usageError(error: unknown, usage: string): never {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${/'[^']*'/.exec(message)?.[0] ?? message}\n${usage}`);
