@@ -22,7 +22,7 @@ CALL (p) {
 // #include after-name
   ] END AS rest
   RETURN size(found) AS total, size(rest) > $limit AS more, [x IN rest[0..$limit] |
-// #include item-properties
+// #include firsts-model
   ] AS items
 }
 RETURN key, total, more, items

@@ -11,7 +11,7 @@ CALL (p) {
 // #include after-rel-order
   WITH t, r, x ORDER BY r.order, t.uid, r.key LIMIT $limit + 1
   RETURN collect(
-// #include item-properties
+// #include firsts-organization
   ) AS window
 }
 CALL (p) {

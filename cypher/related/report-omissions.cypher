@@ -11,7 +11,7 @@ CALL (p) {
 // #include after-name
   WITH t, r, x ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key LIMIT $limit + 1
   RETURN collect(
-// #include item-properties
+// #include firsts-model
   ) AS window
 }
 CALL (p) {

@@ -89,6 +89,45 @@ export const RELATIONS = {
 export type RelationName = keyof typeof RELATIONS;
 export const RELATION_NAMES = Object.keys(RELATIONS) as RelationName[];
 
+/**
+ * First items a relation's page can carry for each of its items (port.ts RelatedRead.firsts): per
+ * kind of target, the one-item relations of such a node, in the order the Neo4j adapter reads them
+ * (cypher/fragments/firsts-<kind>.cypher). A report's omitted models with their first developer, a
+ * model's developers with their headquarters, its reports with their publisher: one query each, where
+ * the items' first items were a second query for the same nodes.
+ */
+const FIRSTS_OF_TARGET: Partial<Record<NodeKind, readonly RelationName[]>> = {
+  Model: ["model-developers"],
+  Organization: ["organization-country"],
+  Report: ["report-publisher"],
+};
+
+/** The relations whose Cypher file reads its targets' first items (it includes firsts-<target kind>). */
+const CARRY_FIRSTS: readonly RelationName[] = [
+  "organization-models",
+  "organization-unit-models",
+  "country-models",
+  "hardware-models",
+  "report-included-models",
+  "report-omissions",
+  "report-in-scope-omissions",
+  "model-developers",
+  "country-organizations",
+  "organization-units",
+  "organization-parent",
+  "report-publisher",
+  "model-included-in",
+  "model-omitted-from",
+  "organization-reports",
+];
+
+/** The one-item relations whose first item a page of `relation` can carry per item, in the adapters' order; [] for most. */
+export function firstsCarriedBy(relation: RelationName): readonly RelationName[] {
+  if (!CARRY_FIRSTS.includes(relation)) return [];
+  const targets = RELATIONS[relation].target;
+  return targets.length === 1 ? (FIRSTS_OF_TARGET[targets[0]] ?? []) : [];
+}
+
 /** Optional narrowing of a relation's items; each relation honours the fields that apply to it. */
 export interface RelationFilter {
   /** Observations: only this year. */

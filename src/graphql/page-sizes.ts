@@ -1,5 +1,6 @@
 // Every page-size rule of the API in one place: connections, plain lists, first-item fields, search.
 // A size outside its range is BAD_USER_INPUT naming the argument, never silently clamped.
+import { FIRST_ITEM } from "../store/port.js";
 import { badUserInput } from "./errors.js";
 
 /** A connection's `first` when none is given. */
@@ -8,8 +9,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** Lists that are not connections (observations, results, developers, ids) return at most this many. */
 export const MAX_LIST = 100;
-/** A field that answers one item of a relation (a model's organization) reads this many. */
-export const FIRST_ONLY = 1;
+/** A field that answers one item of a relation (a model's organization) reads this many (the port's first-item window). */
+export const FIRST_ONLY = FIRST_ITEM.limit;
 /** Search hits when `first` is not given (at most MAX_PAGE_SIZE). */
 export const DEFAULT_SEARCH_HITS = 10;
 

@@ -4,11 +4,12 @@
 // fills exactly the loader the field's resolver then reads. tests/graphql/relation-fields.test.ts
 // fails when a relationship field of the schema has no declaration here (or no reason in
 // NOT_DECLARED why it needs none).
-import { RELATIONS, type RelationName } from "../domain/relations.js";
+import { firstsCarriedBy, RELATIONS, type RelationName } from "../domain/relations.js";
 import { RELATED_ORDER_PROPERTIES } from "../domain/sort-keys.js";
-import type { RelatedRead, Window } from "../store/port.js";
+import { FIRST_ITEM, type FirstRead, type RelatedPage, type RelatedRead, type Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
-import { FIRST_ONLY, listSize } from "./page-sizes.js";
+import type { Loaders } from "./loaders.js";
+import { listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
 
 /** The properties a projection asks for, in a stable order; null: the whole record. */
@@ -20,10 +21,15 @@ export interface SelectionReads {
   totalCount: boolean;
   /** Whether the items read their relationships whole (objects built from them: `item` of the declaration). */
   wholeRelationships: boolean;
+  /**
+   * The `first` fields selected on the items (a model's organization), each as the load its resolver
+   * makes for one item: a page whose relation carries them (firstsCarriedBy) reads them along.
+   */
+  firsts: readonly FirstRead[];
 }
 
 /** A selection read whole, total included: for loads without a GraphQL selection. */
-const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true, wholeRelationships: true };
+const WHOLE_SELECTION: SelectionReads = { properties: null, totalCount: true, wholeRelationships: true, firsts: [] };
 
 type Args = Record<string, unknown>;
 
@@ -142,16 +148,33 @@ export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object
   const names: readonly RelationName[] = typeof relations === "function" ? [relations(args)] : typeof relations === "string" ? [relations] : relations;
   // Only a connection shows its total (`totalCount`); a list or a first item never does.
   const total = declaration.window === "connection" && reads.totalCount;
-  return names.map((relation) => ({
-    relation,
-    window: windowFor(declaration.window, relation, args),
+  return names.map((relation) => {
     // Entity objects read nothing of the relationship but what orders it (for cursors).
-    read: { properties: reads.properties, total, relationships: reads.wholeRelationships ? null : RELATED_ORDER_PROPERTIES[RELATIONS[relation].order] },
-  }));
+    const read: RelatedRead = { properties: reads.properties, total, relationships: reads.wholeRelationships ? null : RELATED_ORDER_PROPERTIES[RELATIONS[relation].order] };
+    const carried = firstsCarriedBy(relation);
+    const firsts = reads.properties ? reads.firsts.filter((f) => carried.includes(f.relation)) : [];
+    if (firsts.length > 0) read.firsts = firsts;
+    return { relation, window: windowFor(declaration.window, relation, args), read };
+  });
+}
+
+/**
+ * Primes, for every item of `page` read with firsts (RelatedRead.firsts), the loaders the items'
+ * `first` fields then read (loadsOf of their declaration), so those fields make no store call.
+ */
+export function primeFirsts(loaders: Loaders, read: RelatedRead, page: RelatedPage): void {
+  const firsts = read.firsts ?? [];
+  for (const [i, first] of firsts.entries()) {
+    const loader = loaders.related(first.relation, null, FIRST_ITEM, first.read);
+    for (const item of page.items) {
+      const carried = item.firsts?.[i];
+      if (carried) loader.prime(item.node.key, carried);
+    }
+  }
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {
-  if (rule === "first") return { after: null, limit: FIRST_ONLY };
+  if (rule === "first") return FIRST_ITEM;
   if (rule === "list") return { after: null, limit: listSize(args.first as number | null | undefined) };
   return windowOf({ first: args.first as number | null | undefined, after: args.after as string | null | undefined }, relatedOrdering(relation));
 }

@@ -4,7 +4,10 @@
 // each. The rule is conservative: a selection is projected only when every field it names is known
 // to read nothing but the listed properties; anything else reads whole records, as before.
 import { getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLOutputType, type SelectionSetNode } from "graphql";
-import { declarationOf, type ItemNode, type SelectionReads, type WantedProperties } from "./relation-fields.js";
+import type { RelationName } from "../domain/relations.js";
+import { readKey } from "../store/batch-key.js";
+import type { FirstRead } from "../store/port.js";
+import { declarationOf, loadsOf, type ItemNode, type SelectionReads } from "./relation-fields.js";
 import { connectionItemSets, fieldsOf, type Fragments } from "./selections.js";
 import { recordPropertiesOf } from "./types/node-type.js";
 
@@ -37,14 +40,21 @@ export function selectionReads(selection: FieldSelection, item?: ItemNode): Sele
     const sets = selection.fieldNodes.map((n) => n.selectionSet);
     const totalCount = isObjectType(named) && [...fieldsOf(named, sets, selection.fragments)].some((f) => f.name.value === "totalCount");
     const held = item && isObjectType(named) && !recordPropertiesOf(named.name);
-    reads = { properties: held ? heldProperties(named, item, selection) : wantedProperties(selection), totalCount, wholeRelationships: Boolean(held) };
+    const projected = held ? heldProjection(named, item, selection) : wantedProjection(selection);
+    reads = { properties: projected?.properties ?? null, totalCount, wholeRelationships: Boolean(held), firsts: projected?.firsts ?? [] };
     cache.set(selection.fieldNodes, reads);
   }
   return reads;
 }
 
+/** What a selection reads of its nodes: their properties, and the loads of their `first` fields that a page may carry. */
+interface Projection {
+  properties: readonly string[];
+  firsts: readonly FirstRead[];
+}
+
 /** What items holding their node in `item.node` read of it, when their other selected fields are all `item.besides`. */
-function heldProperties(type: GraphQLObjectType, item: ItemNode, { fieldNodes, fragments }: FieldSelection): WantedProperties {
+function heldProjection(type: GraphQLObjectType, item: ItemNode, { fieldNodes, fragments }: FieldSelection): Projection | null {
   const nodeField = type.getFields()[item.node];
   const nodeType = nodeField ? getNamedType(nodeField.type) : null;
   if (!nodeType || !isObjectType(nodeType) || !recordPropertiesOf(nodeType.name)) return null;
@@ -57,7 +67,7 @@ function heldProperties(type: GraphQLObjectType, item: ItemNode, { fieldNodes, f
   return projection(nodeType, nodeSets, fragments);
 }
 
-function wantedProperties({ fieldNodes, returnType, fragments }: FieldSelection): WantedProperties {
+function wantedProjection({ fieldNodes, returnType, fragments }: FieldSelection): Projection | null {
   const named = getNamedType(returnType);
   if (!isObjectType(named)) return null;
   const sets = fieldNodes.map((n) => n.selectionSet);
@@ -70,18 +80,52 @@ function wantedProperties({ fieldNodes, returnType, fragments }: FieldSelection)
   return projection(itemType, connectionItemSets(named, sets, fragments), fragments);
 }
 
-/** ALWAYS and what the fields selected on `type` read; null when one of them is not declared. */
-function projection(type: GraphQLObjectType, sets: ReadonlyArray<SelectionSetNode | undefined>, fragments: Fragments): WantedProperties {
+/** ALWAYS and what the fields selected on `type` read, with their first-item loads; null when one of them is not declared. */
+function projection(type: GraphQLObjectType, sets: ReadonlyArray<SelectionSetNode | undefined>, fragments: Fragments): Projection | null {
   const readers = recordPropertiesOf(type.name)!;
   const interfaces = type.getInterfaces().map((i) => i.name);
   const wanted = new Set(ALWAYS);
+  const firstFields = new Map<string, FieldNode[]>();
   for (const field of fieldsOf(type, sets, fragments)) {
     const name = field.name.value;
     if (name === "__typename") continue;
     const props = readers.get(name);
-    if (props) for (const p of props) wanted.add(p);
+    if (props) {
+      for (const p of props) wanted.add(p);
+      continue;
+    }
     // A relationship field reads its own relation by the node's key, nothing of the record.
-    else if (!declarationOf(type.name, name, interfaces)) return null;
+    const declaration = declarationOf(type.name, name, interfaces);
+    if (!declaration) return null;
+    if (declaration.window === "first") {
+      // Grouped by response key, as graphql-js gives them to the field's resolver.
+      const responseKey = field.alias?.value ?? name;
+      firstFields.set(responseKey, [...(firstFields.get(responseKey) ?? []), field]);
+    }
   }
-  return [...wanted];
+  return { properties: [...wanted], firsts: firstLoads(type, interfaces, firstFields, fragments) };
+}
+
+/**
+ * The loads that the `first` fields of one level make for each item, exactly as their resolvers
+ * will make them (loadsOf over the same field nodes), where a page can carry them: projected, with
+ * no first fields of their own below, and one load per relation (a relation asked by two response
+ * keys with different selections is read by its resolvers).
+ */
+function firstLoads(type: GraphQLObjectType, interfaces: readonly string[], byResponseKey: ReadonlyMap<string, FieldNode[]>, fragments: Fragments): FirstRead[] {
+  const byRelation = new Map<RelationName, FirstRead | null>();
+  for (const nodes of byResponseKey.values()) {
+    const name = nodes[0].name.value;
+    const declaration = declarationOf(type.name, name, interfaces);
+    const definition = type.getFields()[name];
+    if (!declaration || !definition) continue;
+    const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments }, declaration.item);
+    for (const { relation, read } of loadsOf(declaration, {}, reads)) {
+      const carriable = read.properties !== null && read.relationships !== null && !read.firsts && nodes.every((n) => !n.arguments?.length);
+      const seen = byRelation.get(relation);
+      const same = seen === undefined || (seen !== null && readKey(seen.read) === readKey(read));
+      byRelation.set(relation, carriable && same ? { relation, read } : null);
+    }
+  }
+  return [...byRelation.values()].filter((f): f is FirstRead => f !== null);
 }

@@ -20,9 +20,15 @@ export type KeyedRead =
 export function batchKey(read: KeyedRead): string {
   if (read.method !== "related") return read.method;
   const { relation, filter, window } = read;
-  const { properties, total, relationships } = read.read;
+  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${readKey(read.read)}`;
+}
+
+/** What a read reads, as a key: two reads with the same key read the same. */
+export function readKey({ properties, total, relationships, firsts }: RelatedRead): string {
   const list = (names: readonly string[] | null) => (names ? names.join(",") : "*");
-  return `related|${relation}|${JSON.stringify(filter ?? {})}|${JSON.stringify(window.after)}|${window.limit}|${list(properties)}|${total}|${list(relationships)}`;
+  const key = `${list(properties)}|${total}|${list(relationships)}`;
+  // No firsts and an empty list are the same read.
+  return firsts?.length ? `${key}|firsts(${firsts.map((f) => `${f.relation}:${readKey(f.read)}`).join(";")})` : key;
 }
 
 /** `keys` in runs of at most MAX_BATCH_KEYS. */

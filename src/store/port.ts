@@ -37,7 +37,21 @@ export interface RelatedRead {
   total: boolean;
   /** With `properties`: the relationships' properties read (null: all of them). */
   relationships: readonly string[] | null;
+  /**
+   * With `properties`: one-item relations whose first item each item carries (RelatedItem.firsts,
+   * in this order), each a relation of firstsCarriedBy(the relation read). None when absent.
+   */
+  firsts?: readonly FirstRead[];
 }
+
+/** A one-item relation read along with a page: each item's node's first item, as `read` says (itself without firsts). */
+export interface FirstRead {
+  relation: RelationName;
+  read: RelatedRead;
+}
+
+/** The window of a first item (RelatedRead.firsts, and the fields that answer one item). */
+export const FIRST_ITEM: Window = Object.freeze({ after: null, limit: 1 });
 
 /** A page of a relation: its `totalCount` is null where the caller said it does not read it (RelatedRead.total). */
 export type RelatedPage = Omit<Page<RelatedItem>, "totalCount"> & { totalCount: number | null };
@@ -49,6 +63,11 @@ export const WHOLE_PAGES: RelatedRead = Object.freeze({ properties: null, total:
 export interface RelatedItem {
   node: NodeRecord;
   rel: Properties;
+  /**
+   * When the read asked for firsts (RelatedRead.firsts): for each, in that order, the page that
+   * `related(first.relation, [node.key], null, FIRST_ITEM, first.read)` answers.
+   */
+  firsts?: RelatedPage[];
 }
 
 export type ListQuery =
@@ -147,7 +166,9 @@ export interface GraphStore {
    * key) and of each relationship only `read.relationships` (all when null), so that a walk asking
    * two of twenty-five properties moves two; it may also return more (the embedded store hands out
    * its records without copying). A projected record is never to be cached as the node. With
-   * `read.total` false, `totalCount` may be null.
+   * `read.total` false, `totalCount` may be null. With `read.firsts`, every item carries the first
+   * item of those relations of its node (RelatedItem.firsts): the same pages as a `related` call of
+   * each would give, read in the same call.
    */
   related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, window: Window, read?: RelatedRead): Promise<RelatedPage[]>;
 

@@ -67,7 +67,7 @@ describe("relation field declarations", () => {
     expect(loadsOf(RELATION_FIELDS["Organization.models"], { includeUnits: true })[0]).toMatchObject({ relation: "organization-unit-models", window: { limit: 20 } });
     expect(() => loadsOf(RELATION_FIELDS["Country.models"], { first: 101 })).toThrow(/first/);
     // Only a connection shows a total, and only when its selection reads it.
-    const reads = { properties: ["uid", "name"], totalCount: true, wholeRelationships: false };
+    const reads = { properties: ["uid", "name"], totalCount: true, wholeRelationships: false, firsts: [] };
     expect(loadsOf(RELATION_FIELDS["Country.models"], {}, reads)[0].read).toEqual({ properties: ["uid", "name"], total: true, relationships: ["key"] });
     expect(loadsOf(RELATION_FIELDS["Country.models"], {}, { ...reads, totalCount: false })[0].read.total).toBe(false);
     expect(loadsOf(RELATION_FIELDS["Model.developers"], {}, reads)[0].read.total).toBe(false);

@@ -50,7 +50,8 @@ describe("record fields declare the properties they read", () => {
     expect(recordPropertiesOf("Model")?.get("name")).toEqual(["name"]);
     expect(recordPropertiesOf("Model")?.get("id")).toEqual([]);
     expect(recordPropertiesOf("Benchmark")).toBeNull();
-    expect(recordPropertiesOf("Report")).toBeNull();
+    expect(recordPropertiesOf("Hardware")).toBeNull();
+    expect(recordPropertiesOf("Report")?.get("title")).toEqual(["name"]);
   });
 });
 
@@ -121,6 +122,7 @@ describe("wantedProperties", () => {
     expect(wantedAt(`{ country(code: "KR") { organizations { nodes { slug sources { slug } } } } }`, ["country", "organizations"])).toBeNull();
     expect(wantedAt(`{ model(slug: "gpt-4") { claims { property } } }`, ["model"])).toBeNull();
     expect(wantedAt(`{ model(slug: "gpt-4") { benchmarkResults { score } } }`, ["model", "benchmarkResults"])).toBeNull();
-    expect(wantedAt(`{ model(slug: "gpt-4") { includedIn { slug } } }`, ["model", "includedIn"])).toBeNull();
+    expect(wantedAt(`{ model(slug: "gpt-4") { hardware { slug } } }`, ["model", "hardware"])).toBeNull();
+    expect(wantedAt(`{ model(slug: "gpt-4") { includedIn { slug coverage { included } } } }`, ["model", "includedIn"])).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
-import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
+import { RELATION_FIELDS, loadsOf, primeFirsts, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
@@ -47,13 +47,14 @@ export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: 
   const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
   const loads = loadsOf(declaration, args, selectionReads(info, declaration.item));
   const pages = await Promise.all(loads.map(({ relation, window, read }) => ctx.loaders.related(relation, filter, window, read).load(key)));
-  for (const [i, page] of pages.entries()) primeWhole(ctx, loads[i].read, page);
+  for (const [i, page] of pages.entries()) primePage(ctx, loads[i].read, page);
   return pages;
 }
 
-/** Primes the node cache with a page's nodes when they are whole records, not a projection. */
-function primeWhole(ctx: Context, read: RelatedRead, page: RelatedPage): void {
+/** Primes the node cache with a page's nodes when they are whole records, not a projection, and the items' first-item loads read along. */
+function primePage(ctx: Context, read: RelatedRead, page: RelatedPage): void {
   if (read.properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
+  primeFirsts(ctx.loaders, read, page);
 }
 
 /** The items of a declared `list` or `first` field that reads one relation. */
@@ -81,7 +82,7 @@ export async function fieldConnection<T>(
   const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
   const [{ relation, window, read }] = loadsOf(declaration, args, selectionReads(info, declaration.item));
   const page = await ctx.loaders.related(relation, filter, window, read).load(key);
-  primeWhole(ctx, read, page);
+  primePage(ctx, read, page);
   return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));
 }
 

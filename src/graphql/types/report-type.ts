@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { ModelKind as ModelKindValue, OmissionBasis as OmissionBasisValue } from "../../domain/kinds.js";
 import { ModelKind, OmissionBasis } from "./enums.js";
-import { entityFields, Node, str, strings } from "./node-type.js";
+import { fieldsOfRecord, Node, ofRecord, reads, str, strings } from "./node-type.js";
 
 @ObjectType({ description: "What a report declares it covers." })
 export class ReportScope {
@@ -50,30 +50,36 @@ export class Report extends Node {
   scope: ReportScope | null;
 
   static from(record: NodeRecord): Report {
-    const modelKind = str(record, "scopeModelKind") as ModelKindValue | null;
-    const releasedFrom = str(record, "scopeReleasedFrom");
-    const releasedTo = str(record, "scopeReleasedTo");
-    const hasScope = modelKind !== null || releasedFrom !== null || releasedTo !== null;
-    return Object.assign(new Report(), entityFields(record), {
-      slug: record.key,
-      title: str(record, "name") ?? record.key,
-      titleKo: str(record, "nameKo"),
-      aliases: strings(record, "aliases"),
-      date: str(record, "date"),
-      url: str(record, "url"),
-      scope: hasScope
-        ? Object.assign(new ReportScope(), {
-            modelKind,
-            releasedFrom,
-            releasedTo,
-            inclusionsComplete: record.props.scopeInclusionsComplete === true,
-            note: str(record, "scopeNote"),
-            sourceSlugs: strings(record, "scopeSources"),
-          })
-        : null,
-    });
+    return ofRecord(new Report(), record);
   }
 }
+
+/** The scope a report's record declares; null when it declares none. */
+function scopeOf(record: NodeRecord): ReportScope | null {
+  const modelKind = str(record, "scopeModelKind") as ModelKindValue | null;
+  const releasedFrom = str(record, "scopeReleasedFrom");
+  const releasedTo = str(record, "scopeReleasedTo");
+  if (modelKind === null && releasedFrom === null && releasedTo === null) return null;
+  return Object.assign(new ReportScope(), {
+    modelKind,
+    releasedFrom,
+    releasedTo,
+    inclusionsComplete: record.props.scopeInclusionsComplete === true,
+    note: str(record, "scopeNote"),
+    sourceSlugs: strings(record, "scopeSources"),
+  });
+}
+
+// Read from the record when selected (fieldsOfRecord), so that a page of reports can be projected.
+fieldsOfRecord(Report, {
+  slug: reads([], (r) => r.key),
+  title: reads(["name"], (r) => str(r, "name") ?? r.key),
+  titleKo: reads(["nameKo"], (r) => str(r, "nameKo")),
+  aliases: reads(["aliases"], (r) => strings(r, "aliases")),
+  date: reads(["date"], (r) => str(r, "date")),
+  url: reads(["url"], (r) => str(r, "url")),
+  scope: reads(["scopeModelKind", "scopeReleasedFrom", "scopeReleasedTo", "scopeInclusionsComplete", "scopeNote", "scopeSources"], scopeOf),
+});
 
 @ObjectType({ description: "A model a report left out, why it counts as left out, and who says so." })
 export class ReportOmission {

@@ -6,8 +6,8 @@ import type { GraphBatch, NodeRecord, NodeRef, WriteSummary } from "../../domain
 import { uidOf } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
-import { StorageFailedError } from "../port.js";
+import type { CoverageRow, GraphSlice, GraphStore, ListQuery, ModelGroupRow, ModelStatsQuery, Page, RelatedItem, RelatedRead, SearchHit, StoreCounts, Window, WriteOptions } from "../port.js";
+import { FIRST_ITEM, StorageFailedError } from "../port.js";
 import { GraphFiles, StoreDamagedError, type SavedGraph } from "./persistence.js";
 import { modelStats } from "./model-stats.js";
 import { MemoryReads } from "./reads.js";
@@ -183,10 +183,16 @@ export class MemoryStore implements GraphStore {
 
   /**
    * Whole items whatever a caller reads (port.ts RelatedRead): each is built once and shared by
-   * the reads after it (reads.ts), so a projection would only add work.
+   * the reads after it (reads.ts), so a projection would only add work. Firsts asked with the read
+   * (RelatedRead.firsts) are each item's own first-item reads, as a separate call would make them.
    */
-  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window): Promise<Array<Page<RelatedItem>>> {
-    return this.reads.related(relation, parentKeys, filter, w);
+  async related(relation: RelationName, parentKeys: readonly string[], filter: RelationFilter | null, w: Window, read?: RelatedRead): Promise<Array<Page<RelatedItem>>> {
+    const pages = this.reads.related(relation, parentKeys, filter, w);
+    const firsts = read?.firsts ?? [];
+    if (firsts.length === 0) return pages;
+    // Items are shared by later reads (reads.ts): those carrying firsts are copies.
+    const withFirsts = (item: RelatedItem): RelatedItem => ({ ...item, firsts: firsts.map((f) => this.reads.related(f.relation, [item.node.key], null, FIRST_ITEM)[0]) });
+    return pages.map((page) => ({ ...page, items: page.items.map(withFirsts) }));
   }
 
   async list(query: ListQuery, w: Window): Promise<Page<NodeRecord>> {

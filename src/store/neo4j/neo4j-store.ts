@@ -2,7 +2,7 @@
 import type { GraphBatch, NodeRecord, NodeRef, Properties, PropertyValue, RelationshipRecord, WriteSummary } from "../../domain/graph.js";
 import { refOfUid, uidOf } from "../../domain/graph.js";
 import { keyProperty, RELATIONSHIP_TYPE_NAMES, type NodeKind, type RelationshipType } from "../../domain/kinds.js";
-import { RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
+import { firstsCarriedBy, RELATION_NAMES, type RelationFilter, type RelationName } from "../../domain/relations.js";
 import { searchTextOf, searchWordsOf, tokenize } from "../../domain/search.js";
 import { failedPrecondition, preconditionNodeNotWritten, preconditionNodes, preconditionTypes, type NodeState, type Precondition } from "../../domain/preconditions.js";
 import { listOrder } from "../../domain/sort-keys.js";
@@ -62,6 +62,41 @@ function projectedItem(relProps: readonly string[] | null, props: readonly strin
   const rel = relProps ? propertiesOf(relProps, values, 0) : ((values[0] ?? {}) as Properties);
   const kindAt = relProps ? relProps.length : 1;
   return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: propertiesOf(props, values, kindAt + 2) }, rel };
+}
+
+/** How a projected page's items carry their firsts (fragments/firsts-<kind>.cypher): the `$firsts` parameter, and the decoding. */
+interface FirstsPlan {
+  /** Per first the target kind can carry (firstsCarriedBy), its projection, or null when not asked. */
+  param: Array<{ props: string[]; relProps: readonly string[] | null } | null>;
+  /** Per first asked (read.firsts, in that order): its place among the carried ones, and its projection. */
+  asked: Array<{ slot: number; props: string[]; relProps: readonly string[] | null }>;
+}
+
+function firstsPlan(relation: RelationName, read: RelatedRead): FirstsPlan | null {
+  const firsts = read.firsts ?? [];
+  if (firsts.length === 0) return null;
+  const carried = firstsCarriedBy(relation);
+  const param: FirstsPlan["param"] = carried.map(() => null);
+  const asked = firsts.map(({ relation: first, read: r }) => {
+    const slot = carried.indexOf(first);
+    // A programming error: the API asks only for what firstsCarriedBy names, and always projected.
+    if (slot < 0 || !r.properties || !read.properties) throw new Error(`related/${relation} carries no projected first item of ${first}`);
+    const projection = { props: r.properties.filter((p) => !isStoreProperty(p)), relProps: r.relationships };
+    param[slot] = projection;
+    return { slot, ...projection };
+  });
+  return { param, asked };
+}
+
+/** A projected item with its firsts: they follow the item's values, one list of at most two items per carried first. */
+function itemWithFirsts(relProps: readonly string[] | null, props: readonly string[], plan: FirstsPlan, values: readonly unknown[]): RelatedItem {
+  const item = projectedItem(relProps, props, values);
+  const firstsAt = (relProps ? relProps.length : 1) + 2 + props.length;
+  item.firsts = plan.asked.map(({ slot, props: p, relProps: rp }) => {
+    const found = (values[firstsAt + slot] ?? []) as unknown[][];
+    return { items: found.slice(0, 1).map((v) => projectedItem(rp, p, v)), hasMore: found.length > 1, totalCount: null };
+  });
+  return item;
 }
 
 /** The properties `names` from `values` starting at `from`, in that order; null values are absent (Neo4j stores no nulls). */
@@ -141,13 +176,17 @@ export class Neo4jStore implements GraphStore {
     // they are not asked again; of the relationship, what the caller reads (all: a map).
     const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
     const relProps = read.relationships;
+    const plan = firstsPlan(relation, read);
     const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
-      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total });
+      const params = { keys: all, filter: filter ?? {}, after: w.after, limit: w.limit, props, relProps, total, firsts: plan?.param ?? null };
+      const rows = await this.executor.read(this.cypher.get(`related/${relation}`), params);
       return new Map(rows.map((r) => [r.key as string, r]));
     });
-    const itemOf: (item: unknown) => RelatedItem = props
-      ? (item) => projectedItem(relProps, props, item as unknown[])
-      : (item) => ({ node: recordOfProperties((item as Row).t as Row), rel: ((item as Row).r ?? {}) as Properties });
+    const itemOf: (item: unknown) => RelatedItem = !props
+      ? (item) => ({ node: recordOfProperties((item as Row).t as Row), rel: ((item as Row).r ?? {}) as Properties })
+      : plan
+        ? (item) => itemWithFirsts(relProps, props, plan, item as unknown[])
+        : (item) => projectedItem(relProps, props, item as unknown[]);
     return parentKeys.map((key) => {
       const row = byKey.get(key);
       // Null where not asked ($total false: cypher/related/ counts nothing).
