@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from "../src/config.js";
 import { SyntheticGraph } from "../src/generate/synthetic-graph.js";
 import { compareAnswers } from "./answers.js";
 import { measure, probe, type Measurement, type Probe } from "./load.js";
+import { settle } from "./settle.js";
 import { compareScales } from "./memory-lookup.js";
 import { awaitIndexes, clearNeo4j, externalNeo4j, neo4jVersion, startNeo4j, type BenchNeo4j } from "./neo4j.js";
 import { QUERIES, type QueryId } from "./queries.js";
@@ -190,8 +191,11 @@ async function runScale(scale: Scale, options: Options, neo4j: BenchNeo4j): Prom
           } catch (error) {
             fail(id, q.id, error);
           }
-          // Let the target finish what the load generator left in flight.
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          // What the load generator left in flight is ended before the next cell (settle.ts).
+          const settled = await settle(t.spec.store === "neo4j" ? neo4j.uri : null, t.child.pid);
+          if (settled.terminated > 0 || settled.timedOut) {
+            log(`${scale} round ${round + 1} ${q.id} ${id}: ${settled.terminated} Neo4j transactions left running were terminated, settled in ${(settled.ms / 1000).toFixed(1)} s${settled.timedOut ? " (gave up waiting)" : ""}`);
+          }
         }
       }
     }
