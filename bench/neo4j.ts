@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT } from "../src/config.js";
@@ -66,3 +67,25 @@ export function neo4jVersion(uri: string): Promise<string> {
     return `${r.get("name")} ${r.get("version")} ${r.get("edition")}`;
   });
 }
+
+/**
+ * Terminates every transaction but the harness's own until none is left or `deadline` (epoch ms)
+ * passes: what a cell's requests left running when the load generator closed their connections
+ * (settle.ts). Returns how many were terminated and whether some were still running at the deadline.
+ */
+export function endTransactions(uri: string, deadline: number, pollMs: number): Promise<{ terminated: number; timedOut: boolean }> {
+  return withSession(uri, async (session) => {
+    let terminated = 0;
+    for (;;) {
+      const result = await session.run("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN collect(transactionId) AS ids");
+      const ids = result.records[0].get("ids") as string[];
+      if (ids.length === 0) return { terminated, timedOut: false };
+      if (Date.now() > deadline) return { terminated, timedOut: true };
+      // A transaction that ended meanwhile is reported as not found, which is what we wanted.
+      await session.run("TERMINATE TRANSACTIONS $ids", { ids });
+      terminated += ids.length;
+      await sleep(pollMs);
+    }
+  });
+}
+

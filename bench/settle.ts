@@ -6,7 +6,8 @@
 // Nobody waits for those answers, so their transactions are terminated; then the harness waits
 // until the target process is at rest.
 import { readFile } from "node:fs/promises";
-import neo4j from "neo4j-driver";
+import { setTimeout as sleep } from "node:timers/promises";
+import { endTransactions } from "./neo4j.js";
 
 /** The longest the harness waits for a cell's leftovers to end. */
 const SETTLE_MS = 30_000;
@@ -29,30 +30,8 @@ export interface Settled {
 export async function settle(neo4jUri: string | null, pid: number | undefined): Promise<Settled> {
   const started = Date.now();
   const deadline = started + SETTLE_MS;
-  let terminated = 0;
-  let timedOut = false;
-  if (neo4jUri) {
-    const driver = neo4j.driver(neo4jUri, undefined, { disableLosslessIntegers: true });
-    const session = driver.session();
-    try {
-      for (;;) {
-        const result = await session.run("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN collect(transactionId) AS ids");
-        const ids = result.records[0].get("ids") as string[];
-        if (ids.length === 0) break;
-        if (Date.now() > deadline) {
-          timedOut = true;
-          break;
-        }
-        // A transaction that ended meanwhile is reported as not found, which is what we wanted.
-        await session.run("TERMINATE TRANSACTIONS $ids", { ids });
-        terminated += ids.length;
-        await sleep(SAMPLE_MS);
-      }
-    } finally {
-      await session.close();
-      await driver.close();
-    }
-  }
+  const { terminated, timedOut: neo4jBusy } = neo4jUri ? await endTransactions(neo4jUri, deadline, SAMPLE_MS) : { terminated: 0, timedOut: false };
+  let timedOut = neo4jBusy;
   if (pid !== undefined) {
     for (let before = await cpuTicks(pid); before !== null; ) {
       await sleep(SAMPLE_MS);
@@ -78,8 +57,4 @@ async function cpuTicks(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
