@@ -6,9 +6,8 @@
 // NOT_DECLARED why it needs none).
 import { firstsCarriedBy, RELATIONS, type RelationName } from "../domain/relations.js";
 import { RELATED_ORDER_PROPERTIES } from "../domain/sort-keys.js";
-import { FIRST_ITEM, type FirstRead, type RelatedPage, type RelatedRead, type Window } from "../store/port.js";
+import { FIRST_ITEM, type FirstRead, type RelatedRead, type Window } from "../store/port.js";
 import { relatedOrdering } from "./cursors.js";
-import type { Loaders } from "./loaders.js";
 import { listSize } from "./page-sizes.js";
 import { windowOf } from "./types/connection-type.js";
 
@@ -156,21 +155,6 @@ export function loadsOf(declaration: RelationFieldDeclaration, fieldArgs: object
     if (firsts.length > 0) read.firsts = firsts;
     return { relation, window: windowFor(declaration.window, relation, args), read };
   });
-}
-
-/**
- * Primes, for every item of `page` read with firsts (RelatedRead.firsts), the loaders the items'
- * `first` fields then read (loadsOf of their declaration), so those fields make no store call.
- */
-export function primeFirsts(loaders: Loaders, read: RelatedRead, page: RelatedPage): void {
-  const firsts = read.firsts ?? [];
-  for (const [i, first] of firsts.entries()) {
-    const loader = loaders.related(first.relation, null, FIRST_ITEM, first.read);
-    for (const item of page.items) {
-      const carried = item.firsts?.[i];
-      if (carried) loader.prime(item.node.key, carried);
-    }
-  }
 }
 
 function windowFor(rule: WindowRule, relation: RelationName, args: Args): Window {

@@ -7,7 +7,7 @@ import { getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, typ
 import type { RelationName } from "../domain/relations.js";
 import { readKey } from "../store/batch-key.js";
 import type { FirstRead } from "../store/port.js";
-import { declarationOf, loadsOf, type ItemNode, type SelectionReads } from "./relation-fields.js";
+import { declarationOf, loadsOf, type ItemNode, type RelationFieldDeclaration, type SelectionReads } from "./relation-fields.js";
 import { connectionItemSets, fieldsOf, type Fragments } from "./selections.js";
 import { recordPropertiesOf } from "./types/node-type.js";
 
@@ -45,6 +45,12 @@ export function selectionReads(selection: FieldSelection, item?: ItemNode): Sele
     cache.set(selection.fieldNodes, reads);
   }
   return reads;
+}
+
+/** A `first` field selected under one response key: its declaration and its field nodes. */
+interface FirstField {
+  declaration: RelationFieldDeclaration;
+  nodes: FieldNode[];
 }
 
 /** What a selection reads of its nodes: their properties, and the loads of their `first` fields that a page may carry. */
@@ -85,7 +91,7 @@ function projection(type: GraphQLObjectType, sets: ReadonlyArray<SelectionSetNod
   const readers = recordPropertiesOf(type.name)!;
   const interfaces = type.getInterfaces().map((i) => i.name);
   const wanted = new Set(ALWAYS);
-  const firstFields = new Map<string, FieldNode[]>();
+  const firstFields = new Map<string, FirstField>();
   for (const field of fieldsOf(type, sets, fragments)) {
     const name = field.name.value;
     if (name === "__typename") continue;
@@ -100,10 +106,12 @@ function projection(type: GraphQLObjectType, sets: ReadonlyArray<SelectionSetNod
     if (declaration.window === "first") {
       // Grouped by response key, as graphql-js gives them to the field's resolver.
       const responseKey = field.alias?.value ?? name;
-      firstFields.set(responseKey, [...(firstFields.get(responseKey) ?? []), field]);
+      const seen = firstFields.get(responseKey);
+      if (seen) seen.nodes.push(field);
+      else firstFields.set(responseKey, { declaration, nodes: [field] });
     }
   }
-  return { properties: [...wanted], firsts: firstLoads(type, interfaces, firstFields, fragments) };
+  return { properties: [...wanted], firsts: firstLoads(type, firstFields, fragments) };
 }
 
 /**
@@ -112,13 +120,11 @@ function projection(type: GraphQLObjectType, sets: ReadonlyArray<SelectionSetNod
  * no first fields of their own below, and one load per relation (a relation asked by two response
  * keys with different selections is read by its resolvers).
  */
-function firstLoads(type: GraphQLObjectType, interfaces: readonly string[], byResponseKey: ReadonlyMap<string, FieldNode[]>, fragments: Fragments): FirstRead[] {
+function firstLoads(type: GraphQLObjectType, byResponseKey: ReadonlyMap<string, FirstField>, fragments: Fragments): FirstRead[] {
   const byRelation = new Map<RelationName, FirstRead | null>();
-  for (const nodes of byResponseKey.values()) {
-    const name = nodes[0].name.value;
-    const declaration = declarationOf(type.name, name, interfaces);
-    const definition = type.getFields()[name];
-    if (!declaration || !definition) continue;
+  for (const { declaration, nodes } of byResponseKey.values()) {
+    const definition = type.getFields()[nodes[0].name.value];
+    if (!definition) continue;
     const reads = selectionReads({ fieldNodes: nodes, returnType: definition.type, fragments }, declaration.item);
     for (const { relation, read } of loadsOf(declaration, {}, reads)) {
       const carriable = read.properties !== null && read.relationships !== null && !read.firsts && nodes.every((n) => !n.arguments?.length);

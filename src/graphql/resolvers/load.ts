@@ -3,13 +3,13 @@
 import type { NodeRecord } from "../../domain/graph.js";
 import type { NodeKind } from "../../domain/kinds.js";
 import type { RelationFilter, RelationName } from "../../domain/relations.js";
-import type { ListQuery, RelatedItem, RelatedPage, RelatedRead, Window } from "../../store/port.js";
+import { FIRST_ITEM, type ListQuery, type RelatedItem, type RelatedPage, type RelatedRead, type Window } from "../../store/port.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
-import { RELATION_FIELDS, loadsOf, primeFirsts, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
+import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
@@ -51,10 +51,20 @@ export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: 
   return pages;
 }
 
-/** Primes the node cache with a page's nodes when they are whole records, not a projection, and the items' first-item loads read along. */
+/**
+ * Primes the node cache with a page's nodes when they are whole records, not a projection; and, for
+ * every item read with firsts (RelatedRead.firsts), the loaders its `first` fields then read (the
+ * same loads, from loadsOf of their declarations), so those fields make no store call.
+ */
 function primePage(ctx: Context, read: RelatedRead, page: RelatedPage): void {
   if (read.properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
-  primeFirsts(ctx.loaders, read, page);
+  for (const [i, first] of (read.firsts ?? []).entries()) {
+    const loader = ctx.loaders.related(first.relation, null, FIRST_ITEM, first.read);
+    for (const item of page.items) {
+      const carried = item.firsts?.[i];
+      if (carried) loader.prime(item.node.key, carried);
+    }
+  }
 }
 
 /** The items of a declared `list` or `first` field that reads one relation. */
