@@ -5,7 +5,7 @@ import path from "node:path";
 import { getIntrospectionQuery, isObjectType, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.js";
-import { operationCost } from "../../src/graphql/limits/cost.js";
+import { COSTS_PER_OPERATION, operationCost } from "../../src/graphql/limits/cost.js";
 import { shapeLimitErrors } from "../../src/graphql/limits/limit-rules.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { GraphStore } from "../../src/store/port.js";
@@ -63,6 +63,19 @@ describe("the cost of operations (numbers stated in docs/operations.md)", () => 
     expect(await costOf(`{ models(first: 100000) { nodes { slug } } }`)).toBe(100 * 2);
     expect(await costOf(`{ model(slug: "x") { benchmarkResults { score } } }`)).toBe(1 + 1 + 10 * 1);
     expect(await costOf(`{ model(slug: "x") { benchmarkResults(first: 3) { score } } }`)).toBe(1 + 1 + 3 * 1);
+  });
+
+  it("prices one parsed operation anew for each set of variables, and a bad variable every time (costs kept per operation)", async () => {
+    const schema = await getSchema();
+    const document = parse(`query Q($n: Int) { models(first: $n) { nodes { slug } } }`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    // More variable sets than are kept, twice over: each priced as a fresh parse prices it.
+    for (let round = 0; round < 2; round++) {
+      for (let n = 1; n <= COSTS_PER_OPERATION + 20; n += 7) expect(operationCost(schema, document, operation, { n })).toBe(Math.min(n, 100) * 2);
+    }
+    expect(operationCost(schema, document, operation, {})).toBe(20 * 2);
+    expect(operationCost(schema, document, operation, undefined)).toBe(20 * 2);
+    for (let i = 0; i < 2; i++) expect(() => operationCost(schema, document, operation, { n: "five" })).toThrow(/Variable "\$n"/);
   });
 
   it("gives every field that returns a connection a complexity (a new one without it would be priced as one item)", async () => {
