@@ -23,8 +23,39 @@ export interface FieldSelection {
   fragments: Fragments;
 }
 
-// graphql-js hands every parent of one level the same fieldNodes array, so one computation serves them all.
-const cache = new WeakMap<readonly FieldNode[], SelectionReads>();
+/** A computed SelectionReads with what it was computed from. */
+interface Computed {
+  fieldNodes: readonly FieldNode[];
+  returnType: GraphQLOutputType;
+  item: ItemNode | undefined;
+  reads: SelectionReads;
+}
+
+/** Most selections kept per first field node (the same field merged with others, or under other types). */
+const KEPT_PER_NODE = 8;
+
+/**
+ * What selections read, by their first field node. graphql-js hands every parent of one level the
+ * same field nodes, and Apollo's document cache hands every request with the same text the same
+ * parsed document, so one computation serves every parent of every such request. What a selection
+ * reads depends only on its field nodes, their type and the document's fragments (which the nodes'
+ * document fixes); it does not depend on variables (a field under @skip or @include is read either way).
+ */
+const cache = new WeakMap<FieldNode, Computed[]>();
+
+function computed(selection: FieldSelection, item: ItemNode | undefined): SelectionReads | undefined {
+  const { fieldNodes, returnType } = selection;
+  const kept = cache.get(fieldNodes[0]);
+  const found = kept?.find((c) => c.returnType === returnType && c.item === item && c.fieldNodes.length === fieldNodes.length && c.fieldNodes.every((n, i) => n === fieldNodes[i]));
+  return found?.reads;
+}
+
+function keep(selection: FieldSelection, item: ItemNode | undefined, reads: SelectionReads): void {
+  const { fieldNodes, returnType } = selection;
+  let kept = cache.get(fieldNodes[0]);
+  if (!kept) cache.set(fieldNodes[0], (kept = []));
+  if (kept.length < KEPT_PER_NODE) kept.push({ fieldNodes: [...fieldNodes], returnType, item, reads });
+}
 
 /**
  * What a relationship field's selection reads. `properties`: of the nodes it returns, for a field of
@@ -34,7 +65,7 @@ const cache = new WeakMap<readonly FieldNode[], SelectionReads>();
  * connection's `totalCount` is selected.
  */
 export function selectionReads(selection: FieldSelection, item?: ItemNode): SelectionReads {
-  let reads = cache.get(selection.fieldNodes);
+  let reads = computed(selection, item);
   if (reads === undefined) {
     const named = getNamedType(selection.returnType);
     const sets = selection.fieldNodes.map((n) => n.selectionSet);
@@ -42,7 +73,7 @@ export function selectionReads(selection: FieldSelection, item?: ItemNode): Sele
     const held = item && isObjectType(named) && !recordPropertiesOf(named.name);
     const projected = held ? heldProjection(named, item, selection) : wantedProjection(selection);
     reads = { properties: projected?.properties ?? null, totalCount, wholeRelationships: Boolean(held), firsts: projected?.firsts ?? [] };
-    cache.set(selection.fieldNodes, reads);
+    keep(selection, item, reads);
   }
   return reads;
 }

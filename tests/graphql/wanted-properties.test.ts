@@ -118,6 +118,26 @@ describe("wantedProperties", () => {
     expect(readsAt(`{ country(code: "KR") { organizations { nodes { slug } pageInfo { hasNextPage } } } }`, ["country", "organizations"]).totalCount).toBe(false);
   });
 
+  it("computes a selection once for every request of one parsed document, and apart for other nodes, types or items", () => {
+    const doc = parse(`{ report(slug: "ai-index-2024") { omittedModels { model { slug nameKo } } o2: omittedModels { basis model { kind } } } }`);
+    const report = (doc.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const [first, second] = report.selectionSet!.selections as FieldNode[];
+    const returnType = (getNamedType(query.getFields().report.type) as GraphQLObjectType).getFields().omittedModels.type;
+    const item = RELATION_FIELDS["Report.omittedModels"].item;
+    const reads = (fieldNodes: FieldNode[]) => selectionReads({ fieldNodes, returnType, fragments: {} }, item);
+    const once = reads([first]);
+    expect([...once.properties!].sort()).toEqual([...ALWAYS, "nameKo"].sort());
+    // A later request: new node arrays (graphql-js makes them per request) over the same parsed nodes.
+    expect(reads([first])).toBe(once);
+    // The same first node merged with another: what both read.
+    expect([...reads([first, second]).properties!].sort()).toEqual([...ALWAYS, "nameKo", "modelKind"].sort());
+    expect(reads([first, second])).not.toBe(once);
+    expect(reads([first])).toBe(once);
+    // Without the declaration's item the same nodes read whole records.
+    expect(selectionReads({ fieldNodes: [first], returnType, fragments: {} }).properties).toBeNull();
+    expect(reads([first]).properties).not.toBeNull();
+  });
+
   it("reads whole records for a field it does not know, or a type built from the whole record", () => {
     expect(wantedAt(`{ country(code: "KR") { organizations { nodes { slug sources { slug } } } } }`, ["country", "organizations"])).toBeNull();
     expect(wantedAt(`{ model(slug: "gpt-4") { claims { property } } }`, ["model"])).toBeNull();
