@@ -5,7 +5,7 @@ import path from "node:path";
 import { getIntrospectionQuery, isObjectType, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.js";
-import { COSTS_PER_OPERATION, operationCost } from "../../src/graphql/limits/cost.js";
+import { KEPT_COSTS, operationCost } from "../../src/graphql/limits/cost.js";
 import { shapeLimitErrors } from "../../src/graphql/limits/limit-rules.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { GraphStore } from "../../src/store/port.js";
@@ -69,13 +69,18 @@ describe("the cost of operations (numbers stated in docs/operations.md)", () => 
     const schema = await getSchema();
     const document = parse(`query Q($n: Int) { models(first: $n) { nodes { slug } } }`);
     const operation = document.definitions[0] as OperationDefinitionNode;
-    // More variable sets than are kept, twice over: each priced as a fresh parse prices it.
+    // Each variable set priced as a fresh parse prices it, the first time and when kept.
     for (let round = 0; round < 2; round++) {
-      for (let n = 1; n <= COSTS_PER_OPERATION + 20; n += 7) expect(operationCost(schema, document, operation, { n })).toBe(Math.min(n, 100) * 2);
+      for (let n = 1; n <= 160; n += 3) expect(operationCost(schema, document, operation, { n })).toBe(Math.min(n, 100) * 2);
     }
     expect(operationCost(schema, document, operation, {})).toBe(20 * 2);
     expect(operationCost(schema, document, operation, undefined)).toBe(20 * 2);
     for (let i = 0; i < 2; i++) expect(() => operationCost(schema, document, operation, { n: "five" })).toThrow(/Variable "\$n"/);
+    // Another operation with the same variables is priced for itself.
+    const wider = `query Q($n: Int) { models(first: $n) { nodes { slug name kind } } }`;
+    const other = parse(wider);
+    expect(operationCost(schema, other, other.definitions[0] as OperationDefinitionNode, { n: 4 })).toBe(await costOf(wider, { n: 4 }));
+    expect(await costOf(wider, { n: 4 })).toBeGreaterThan(operationCost(schema, document, operation, { n: 4 }));
   });
 
   it("gives every field that returns a connection a complexity (a new one without it would be priced as one item)", async () => {

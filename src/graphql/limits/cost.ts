@@ -4,6 +4,7 @@
 // (nothing is free: aliases and batches multiplied a free introspection into megabytes).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import { LRUCache } from "lru-cache";
 import {
   GraphQLError,
   Kind,
@@ -156,30 +157,36 @@ function introspectionCost(schema: GraphQLSchema, operation: OperationDefinition
   return Math.ceil(total);
 }
 
-/** Most costs kept per operation node, by its variables (the first ones asked stay: a client cycling through more values recomputes the rest). */
-export const COSTS_PER_OPERATION = 256;
+/** Most costs kept, over every operation: about 150 bytes each. */
+export const KEPT_COSTS = 10_000;
 
 /**
- * Costs already estimated, per schema, by operation node and then by its variables as JSON. Apollo's
- * document cache hands every request with the same text the same parsed document, so a script
- * asking one query for many keys is priced once per variable set: estimating walked the document
- * with graphql-js's TypeInfo on every request (5.8 % of the API's CPU on Q1 of the benchmark,
- * docs/benchmarks.md). A cost depends on nothing else, so a kept one is the one it would compute.
- * What fails to price (a variable of the wrong type) is not kept and fails again.
+ * Costs already estimated, by operation node (per schema) and its variables as JSON, the least
+ * recently asked dropped first. Apollo's document cache hands every request with the same text the
+ * same parsed document, so a script asking one query for many keys is priced once per variable
+ * set: estimating walked the document with graphql-js's TypeInfo on every request (5.8 % of the
+ * API's CPU on Q1 of the benchmark, docs/benchmarks.md). A cost depends on nothing else, so a kept
+ * one is the one it would compute. What fails to price (a variable of the wrong type) is not kept.
  */
-const costs = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, number>>>();
+const kept = new LRUCache<string, number>({ max: KEPT_COSTS });
+const operationIds = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, number>>();
+let lastOperationId = 0;
+
+function operationId(schema: GraphQLSchema, operation: OperationDefinitionNode): number {
+  let ids = operationIds.get(schema);
+  if (!ids) operationIds.set(schema, (ids = new WeakMap()));
+  let id = ids.get(operation);
+  if (id === undefined) ids.set(operation, (id = ++lastOperationId));
+  return id;
+}
 
 /** The cost of one operation of a document (with the document's fragments). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number {
-  let bySchema = costs.get(schema);
-  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
-  let known = bySchema.get(operation);
-  if (!known) bySchema.set(operation, (known = new Map()));
-  const key = JSON.stringify(variables ?? {});
-  let cost = known.get(key);
+  const key = `${operationId(schema, operation)}|${JSON.stringify(variables ?? {})}`;
+  let cost = kept.get(key);
   if (cost === undefined) {
     cost = estimatedCost(schema, document, operation, variables);
-    if (known.size < COSTS_PER_OPERATION) known.set(key, cost);
+    kept.set(key, cost);
   }
   return cost;
 }
