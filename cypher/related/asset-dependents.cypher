@@ -8,12 +8,14 @@ CALL (key) {
 // #include asset-uids
     AND
 // #include asset-filter
-  WITH t, r, {t: t, r: r, k: [coalesce(toLower(t.name), ''), t.uid, coalesce(r.key, '')]} AS x
-  // The window in the database: the items after the sort key $after (null for the first page),
-  // the first $limit + 1 in order (a top-k per parent, not a sort of all its items), read for those only.
+  WITH t, r, CASE WHEN $after IS NULL THEN null ELSE {k: [coalesce(toLower(t.name), ''), t.uid, coalesce(r.key, '')]} END AS x
+  // The window in the database: the items after the sort key $after (null for the first page; the
+  // key is built only to compare with it), the first $limit + 1 in order (a top-k per parent, not a
+  // sort of all its items), read for those only.
   WHERE $after IS NULL OR
 // #include after-name
-  WITH t, r, x ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key LIMIT $limit + 1
+  WITH t, r ORDER BY coalesce(toLower(t.name), ''), t.uid, r.key LIMIT $limit + 1
+  WITH t, r, {t: t, r: r} AS x
   RETURN collect(
 // #include item-properties
   ) AS window

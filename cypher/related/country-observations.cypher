@@ -6,12 +6,14 @@ CALL (p) {
   MATCH (p)<-[r:OBSERVED]-(t:Indicator)
   WHERE ($filter.year IS NULL OR r.year = $filter.year)
     AND ($filter.indicator IS NULL OR t.slug = $filter.indicator)
-  WITH t, r, {t: t, r: r, k: [r.rank, r.value, r.year, t.uid, coalesce(r.key, '')]} AS x
-  // The window in the database: the items after the sort key $after (null for the first page),
-  // the first $limit + 1 in order (a top-k per parent, not a sort of all its items), read for those only.
+  WITH t, r, CASE WHEN $after IS NULL THEN null ELSE {k: [r.rank, r.value, r.year, t.uid, coalesce(r.key, '')]} END AS x
+  // The window in the database: the items after the sort key $after (null for the first page; the
+  // key is built only to compare with it), the first $limit + 1 in order (a top-k per parent, not a
+  // sort of all its items), read for those only.
   WHERE $after IS NULL OR
 // #include after-observation
-  WITH t, r, x ORDER BY r.rank IS NULL, r.rank, r.value IS NULL, r.value DESC, r.year IS NULL, r.year DESC, t.uid, r.key LIMIT $limit + 1
+  WITH t, r ORDER BY r.rank IS NULL, r.rank, r.value IS NULL, r.value DESC, r.year IS NULL, r.year DESC, t.uid, r.key LIMIT $limit + 1
+  WITH t, r, {t: t, r: r} AS x
   RETURN collect(
 // #include item-properties
   ) AS window

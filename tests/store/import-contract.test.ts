@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NodeRecord } from "../../src/domain/graph.js";
 import { NODE_KINDS } from "../../src/domain/kinds.js";
-import { parentKinds, RELATION_NAMES, RELATIONS } from "../../src/domain/relations.js";
+import { parentKinds, RELATION_NAMES, RELATIONS, type RelationName } from "../../src/domain/relations.js";
 import { importEcosystemGraphs } from "../../src/importers/ecosystem-graphs/import.js";
 import { importEpochAi } from "../../src/importers/epoch-ai/import.js";
 import { EPOCH_DIR } from "../helpers/epoch-ai.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import { seedStore } from "../../src/store/open-store.js";
-import type { GraphStore } from "../../src/store/port.js";
+import type { GraphStore, RelatedItem, RelatedPage } from "../../src/store/port.js";
+import { relatedSortKey, type SortKey } from "../../src/domain/sort-keys.js";
 import { hasSnapshot, SNAPSHOT_DIR } from "../helpers/ecosystem-graphs.js";
 import { config, openSeeded, STORE_CASES } from "../helpers/stores.js";
 
@@ -50,6 +51,36 @@ describe.skipIf(!hasSnapshot).each(STORE_CASES)("store contract after the Ecosys
       const keys = parents.slice(i, i + 500);
       expect(await store.related(relation, keys, null, all)).toEqual(await reference.related(relation, keys, null, all));
     }
+  });
+
+  it.each(RELATION_NAMES)("relation %s walked in pages of 3, each after the last item's sort key, gives the reference's items in order", async (relation) => {
+    const kinds = parentKinds(RELATIONS[relation]);
+    const parents = [...new Set(referenceNodes.filter((n) => kinds.includes(n.kind)).map((n) => n.key))];
+    const pages = new Map<string, RelatedPage>();
+    for (let i = 0; i < parents.length; i += 500) {
+      const keys = parents.slice(i, i + 500);
+      (await reference.related(relation, keys, null, all)).forEach((page, j) => pages.set(keys[j], page));
+    }
+    // The parents with the most items: where the keyset condition decides the most.
+    const walkedParents = [...pages].sort((a, b) => b[1].items.length - a[1].items.length).slice(0, 3);
+    const id = (item: RelatedItem) => `${item.node.kind}:${item.node.key}:${String(item.rel.key ?? "")}`;
+    for (const [parent, whole] of walkedParents) {
+      const walked: string[] = [];
+      let after: SortKey | null = null;
+      for (let step = 0; step < 10; step++) {
+        const [page] = await store.related(relation, [parent], null, { after, limit: 3 });
+        walked.push(...page.items.map(id));
+        expect(page.hasMore).toBe(whole.items.length > walked.length);
+        if (!page.hasMore) break;
+        after = relatedSortKey(RELATIONS[relation].order, page.items.at(-1)!);
+      }
+      expect(walked).toEqual(whole.items.slice(0, walked.length).map(id));
+      expect(walked.length).toBe(Math.min(whole.items.length, 30));
+    }
+    // Every relation has items to walk in the imported graph, but the in-scope omissions: no report
+    // there declares complete inclusions (tests/store/in-scope.test.ts writes one).
+    const unwalked: RelationName[] = ["report-in-scope-omissions", "model-in-scope-omitted-from"];
+    expect(walkedParents[0]?.[1].items.length ?? 0).toSatisfy((n: number) => (unwalked.includes(relation) ? n === 0 : n > 0));
   });
 
   it.each([
