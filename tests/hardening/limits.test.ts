@@ -5,7 +5,7 @@ import path from "node:path";
 import { getIntrospectionQuery, isObjectType, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.js";
-import { KEPT_COSTS, operationCost } from "../../src/graphql/limits/cost.js";
+import { operationCost } from "../../src/graphql/limits/cost.js";
 import { shapeLimitErrors } from "../../src/graphql/limits/limit-rules.js";
 import { getSchema } from "../../src/graphql/schema.js";
 import type { GraphStore } from "../../src/store/port.js";
