@@ -158,7 +158,7 @@ function introspectionCost(schema: GraphQLSchema, operation: OperationDefinition
 }
 
 /** Most costs kept, over every operation: about 150 bytes each. */
-export const KEPT_COSTS = 10_000;
+const KEPT_COSTS = 10_000;
 
 /**
  * Costs already estimated, by operation node (per schema) and its variables as JSON, the least
