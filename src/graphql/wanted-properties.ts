@@ -43,20 +43,6 @@ const KEPT_PER_NODE = 8;
  */
 const cache = new WeakMap<FieldNode, Computed[]>();
 
-function computed(selection: FieldSelection, item: ItemNode | undefined): SelectionReads | undefined {
-  const { fieldNodes, returnType } = selection;
-  const kept = cache.get(fieldNodes[0]);
-  const found = kept?.find((c) => c.returnType === returnType && c.item === item && c.fieldNodes.length === fieldNodes.length && c.fieldNodes.every((n, i) => n === fieldNodes[i]));
-  return found?.reads;
-}
-
-function keep(selection: FieldSelection, item: ItemNode | undefined, reads: SelectionReads): void {
-  const { fieldNodes, returnType } = selection;
-  let kept = cache.get(fieldNodes[0]);
-  if (!kept) cache.set(fieldNodes[0], (kept = []));
-  if (kept.length < KEPT_PER_NODE) kept.push({ fieldNodes: [...fieldNodes], returnType, item, reads });
-}
-
 /**
  * What a relationship field's selection reads. `properties`: of the nodes it returns, for a field of
  * an entity type built lazily from records (fieldsOfRecord) or a connection of one, or of items that
@@ -65,16 +51,18 @@ function keep(selection: FieldSelection, item: ItemNode | undefined, reads: Sele
  * connection's `totalCount` is selected.
  */
 export function selectionReads(selection: FieldSelection, item?: ItemNode): SelectionReads {
-  let reads = computed(selection, item);
-  if (reads === undefined) {
-    const named = getNamedType(selection.returnType);
-    const sets = selection.fieldNodes.map((n) => n.selectionSet);
-    const totalCount = isObjectType(named) && [...fieldsOf(named, sets, selection.fragments)].some((f) => f.name.value === "totalCount");
-    const held = item && isObjectType(named) && !recordPropertiesOf(named.name);
-    const projected = held ? heldProjection(named, item, selection) : wantedProjection(selection);
-    reads = { properties: projected?.properties ?? null, totalCount, wholeRelationships: Boolean(held), firsts: projected?.firsts ?? [] };
-    keep(selection, item, reads);
-  }
+  const { fieldNodes, returnType } = selection;
+  let kept = cache.get(fieldNodes[0]);
+  const found = kept?.find((c) => c.returnType === returnType && c.item === item && c.fieldNodes.length === fieldNodes.length && c.fieldNodes.every((n, i) => n === fieldNodes[i]));
+  if (found) return found.reads;
+  const named = getNamedType(returnType);
+  const sets = fieldNodes.map((n) => n.selectionSet);
+  const totalCount = isObjectType(named) && [...fieldsOf(named, sets, selection.fragments)].some((f) => f.name.value === "totalCount");
+  const held = item && isObjectType(named) && !recordPropertiesOf(named.name);
+  const projected = held ? heldProjection(named, item, selection) : wantedProjection(selection);
+  const reads = { properties: projected?.properties ?? null, totalCount, wholeRelationships: Boolean(held), firsts: projected?.firsts ?? [] };
+  if (!kept) cache.set(fieldNodes[0], (kept = []));
+  if (kept.length < KEPT_PER_NODE) kept.push({ fieldNodes: [...fieldNodes], returnType, item, reads });
   return reads;
 }
 
