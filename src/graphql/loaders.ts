@@ -9,10 +9,19 @@ import type { ModelFilter } from "../domain/relations.js";
 import { batchKey, MAX_BATCH_KEYS as MAX_BATCH } from "../store/batch-key.js";
 import { WHOLE_PAGES, type CoverageRow, type GraphStore, type ModelGroupRow, type RelatedPage, type RelatedRead, type Window } from "../store/port.js";
 
+/** A related loader and the pages primed into it from the items that carried them (Loaders.primeCarried). */
+interface RelatedLoader {
+  loader: DataLoader<string, RelatedPage>;
+  /** The loader's own cache (DataLoader's cacheMap): whether a key was loaded or primed before. */
+  cached: Map<string, Promise<RelatedPage>>;
+  /** The pages primed from carried firsts, by key; a key the loader had before is not among them. */
+  carried: Map<string, RelatedPage>;
+}
+
 export class Loaders {
   readonly nodes: DataLoader<NodeRef, NodeRecord | null, string>;
   readonly coverage: DataLoader<string, CoverageRow[]>;
-  private readonly relatedLoaders = new Map<string, DataLoader<string, RelatedPage>>();
+  private readonly relatedLoaders = new Map<string, RelatedLoader>();
   private readonly groupLoaders = new Map<string, DataLoader<GroupKey, ModelGroupRow | null, string>>();
 
   constructor(
@@ -30,13 +39,42 @@ export class Loaders {
    * level makes one store call whatever its number of parents.
    */
   related(relation: RelationName, filter: RelationFilter | null, window: Window, read: RelatedRead = WHOLE_PAGES): DataLoader<string, RelatedPage> {
+    return this.relatedLoader(relation, filter, window, read).loader;
+  }
+
+  private relatedLoader(relation: RelationName, filter: RelationFilter | null, window: Window, read: RelatedRead): RelatedLoader {
     const id = batchKey({ method: "related", relation, filter, window, read });
-    let loader = this.relatedLoaders.get(id);
-    if (!loader) {
-      loader = new DataLoader((keys) => this.store.related(relation, keys, filter, window, read), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation });
-      this.relatedLoaders.set(id, loader);
+    let entry = this.relatedLoaders.get(id);
+    if (!entry) {
+      const cached = new Map<string, Promise<RelatedPage>>();
+      const loader = new DataLoader<string, RelatedPage>((keys) => this.store.related(relation, keys, filter, window, read), { maxBatchSize: MAX_BATCH, batch: this.batching, name: relation, cacheMap: cached });
+      entry = { loader, cached, carried: new Map() };
+      this.relatedLoaders.set(id, entry);
     }
-    return loader;
+    return entry;
+  }
+
+  /**
+   * Gives the related loader the pages that a page's items carried (RelatedItem.firsts), by parent
+   * key. The loader answers them without a store call, and carriedPage hands them out at once.
+   */
+  primeCarried(relation: RelationName, window: Window, read: RelatedRead, pages: ReadonlyArray<readonly [key: string, page: RelatedPage]>): void {
+    const { loader, cached, carried } = this.relatedLoader(relation, null, window, read);
+    for (const [key, page] of pages) {
+      // A key loaded before keeps what the loader has, and is answered by it, as DataLoader.prime does.
+      if (cached.has(key)) continue;
+      carried.set(key, page);
+      loader.prime(key, page);
+    }
+  }
+
+  /**
+   * A page that primeCarried gave the loader, at once: a field answered from it returns its value
+   * rather than a promise, so graphql-js completes the object without waiting (at 100k models a
+   * report's 200 omitted models each have an organization carried). Undefined: load it.
+   */
+  carriedPage(relation: RelationName, window: Window, read: RelatedRead, key: string): RelatedPage | undefined {
+    return this.relatedLoaders.get(batchKey({ method: "related", relation, filter: null, window, read }))?.carried.get(key);
   }
 
   /**

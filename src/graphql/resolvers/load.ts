@@ -9,7 +9,7 @@ import type { Context } from "../context.js";
 import { listOrdering, relatedOrdering } from "../cursors.js";
 import { prefetchRelations } from "../prefetch.js";
 import { listSize } from "../page-sizes.js";
-import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration } from "../relation-fields.js";
+import { RELATION_FIELDS, loadsOf, type RelationField, type RelationFieldDeclaration, type RelationLoad } from "../relation-fields.js";
 import { connectionOf, windowOf, type Connection, type PageArgs } from "../types/connection-type.js";
 import { selectionReads } from "../wanted-properties.js";
 import { Source } from "../types/source-type.js";
@@ -44,8 +44,16 @@ type Args = object;
  * only the properties the field's selection (`info`) reads (wanted-properties.ts), as the prefetch does.
  */
 export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, args: Args = {}, filter: RelationFilter | null = null): Promise<RelatedPage[]> {
+  return loadPages(ctx, fieldLoads(info, field, args), key, filter);
+}
+
+/** The loads of a declared field for the selection `info` (relation-fields.ts loadsOf). */
+function fieldLoads(info: GraphQLResolveInfo, field: RelationField, args: Args): RelationLoad[] {
   const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
-  const loads = loadsOf(declaration, args, selectionReads(info, declaration.item));
+  return loadsOf(declaration, args, selectionReads(info, declaration.item));
+}
+
+async function loadPages(ctx: Context, loads: readonly RelationLoad[], key: string, filter: RelationFilter | null): Promise<RelatedPage[]> {
   const pages = await Promise.all(loads.map(({ relation, window, read }) => ctx.loaders.related(relation, filter, window, read).load(key)));
   for (const [i, page] of pages.entries()) primePage(ctx, loads[i].read, page);
   return pages;
@@ -59,11 +67,12 @@ export async function fieldPages(ctx: Context, info: GraphQLResolveInfo, field: 
 function primePage(ctx: Context, read: RelatedRead, page: RelatedPage): void {
   if (read.properties === null) ctx.loaders.prime(page.items.map((i) => i.node));
   for (const [i, first] of (read.firsts ?? []).entries()) {
-    const loader = ctx.loaders.related(first.relation, null, FIRST_ITEM, first.read);
+    const carried: Array<readonly [string, RelatedPage]> = [];
     for (const item of page.items) {
-      const carried = item.firsts?.[i];
-      if (carried) loader.prime(item.node.key, carried);
+      const firstPage = item.firsts?.[i];
+      if (firstPage) carried.push([item.node.key, firstPage]);
     }
+    ctx.loaders.primeCarried(first.relation, FIRST_ITEM, first.read, carried);
   }
 }
 
@@ -73,9 +82,16 @@ export async function fieldItems(ctx: Context, info: GraphQLResolveInfo, field: 
   return page.items;
 }
 
-/** The one item of a declared `first` field, built; null when the parent has none. */
-export async function fieldFirst<T>(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, build: (r: NodeRecord) => T): Promise<T | null> {
-  const [item] = await fieldItems(ctx, info, field, key);
+/**
+ * The one item of a declared `first` field, built; null when the parent has none. At once (not a
+ * promise) when the parent's page carried it (primePage): the same page the loader would give.
+ */
+export function fieldFirst<T>(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, build: (r: NodeRecord) => T): T | null | Promise<T | null> {
+  const loads = fieldLoads(info, field, {});
+  const carried = loads.length === 1 ? ctx.loaders.carriedPage(loads[0].relation, loads[0].window, loads[0].read, key) : undefined;
+  if (!carried) return loadPages(ctx, loads, key, null).then(([{ items: [item] }]) => (item ? build(item.node) : null));
+  primePage(ctx, loads[0].read, carried);
+  const [item] = carried.items;
   return item ? build(item.node) : null;
 }
 
@@ -89,8 +105,7 @@ export async function fieldConnection<T>(
   filter: RelationFilter | null,
   build: (r: NodeRecord) => T,
 ): Promise<Connection<T>> {
-  const declaration: RelationFieldDeclaration = RELATION_FIELDS[field];
-  const [{ relation, window, read }] = loadsOf(declaration, args, selectionReads(info, declaration.item));
+  const [{ relation, window, read }] = fieldLoads(info, field, args);
   const page = await ctx.loaders.related(relation, filter, window, read).load(key);
   primePage(ctx, read, page);
   return connectionOf(page, window, relatedOrdering(relation), (item) => build(item.node));

@@ -71,7 +71,7 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The first developer." })
-  organization(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+  organization(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Organization | null | Promise<Organization | null> {
     return fieldFirst(ctx, info, "Model.organization", model.slug, Organization.from);
   }
 
@@ -81,7 +81,7 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The model's own country where a source gives one, else its first developer's." })
-  country(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Country | null> {
+  country(@Root() model: Model, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Country | null | Promise<Country | null> {
     return fieldFirst(ctx, info, "Model.country", model.slug, Country.from);
   }
 

@@ -32,7 +32,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "Headquarters country." })
-  country(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Country | null> {
+  country(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Country | null | Promise<Country | null> {
     return fieldFirst(ctx, info, "Organization.country", org.slug, Country.from);
   }
 
@@ -49,7 +49,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization this one is a unit of (PART_OF): Google for Google DeepMind." })
-  parent(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+  parent(@Root() org: Organization, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Organization | null | Promise<Organization | null> {
     return fieldFirst(ctx, info, "Organization.parent", org.slug, Organization.from);
   }
 
