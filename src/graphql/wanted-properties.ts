@@ -3,7 +3,7 @@
 // 8,000 models no longer has Neo4j serialize, and the driver decode, the twenty-five properties of
 // each. The rule is conservative: a selection is projected only when every field it names is known
 // to read nothing but the listed properties; anything else reads whole records, as before.
-import { getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLOutputType, type SelectionSetNode } from "graphql";
+import { getNamedType, isObjectType, isUnionType, type FieldNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLUnionType, type SelectionSetNode } from "graphql";
 import type { RelationName } from "../domain/relations.js";
 import { readKey } from "../store/batch-key.js";
 import type { FirstRead } from "../store/port.js";
@@ -94,8 +94,9 @@ function heldProjection(type: GraphQLObjectType, item: ItemNode, { fieldNodes, f
 
 function wantedProjection({ fieldNodes, returnType, fragments }: FieldSelection): Projection | null {
   const named = getNamedType(returnType);
-  if (!isObjectType(named)) return null;
   const sets = fieldNodes.map((n) => n.selectionSet);
+  if (isUnionType(named)) return unionProjection(named, sets, fragments);
+  if (!isObjectType(named)) return null;
   if (recordPropertiesOf(named.name)) return projection(named, sets, fragments);
   // A connection: its nodes are under `nodes` and `edges { node }`; its other fields (cursors,
   // pageInfo, totalCount) read sort keys, which are names (in ALWAYS) or the relationship's own properties.
@@ -103,6 +104,21 @@ function wantedProjection({ fieldNodes, returnType, fragments }: FieldSelection)
   const itemType = nodesField ? getNamedType(nodesField.type) : null;
   if (!itemType || !isObjectType(itemType) || !recordPropertiesOf(itemType.name) || !named.getFields().edges) return null;
   return projection(itemType, connectionItemSets(named, sets, fragments), fragments);
+}
+
+/**
+ * A union of entity types (search's SearchResult): what every member's selected fields read,
+ * together; null when a member is not built from records or selects a field not declared. No first
+ * items are carried: a union's nodes do not come from a relation page.
+ */
+function unionProjection(union: GraphQLUnionType, sets: ReadonlyArray<SelectionSetNode | undefined>, fragments: Fragments): Projection | null {
+  const wanted = new Set<string>();
+  for (const member of union.getTypes()) {
+    const found = recordPropertiesOf(member.name) ? projection(member, sets, fragments) : null;
+    if (!found) return null;
+    for (const p of found.properties) wanted.add(p);
+  }
+  return { properties: [...wanted], firsts: [] };
 }
 
 /** ALWAYS and what the fields selected on `type` read, with their first-item loads; null when one of them is not declared. */

@@ -182,8 +182,10 @@ export interface GraphStore {
   /**
    * Nodes of the searchable kinds (countries, organizations, models, benchmarks, indicators, reports) whose
    * name, Korean name or an alias matches `text` (domain/search.ts), best first, at most `limit`.
+   * With `properties` (as RelatedRead.properties): each hit's record holds those of its properties,
+   * at least; an adapter may return whole records, which every reader reads alike.
    */
-  search(text: string, limit: number): Promise<SearchHit[]>;
+  search(text: string, limit: number, properties?: readonly string[] | null): Promise<SearchHit[]>;
 
   /**
    * For each report key, one row per country of the models the report includes, omits or holds in

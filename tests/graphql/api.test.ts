@@ -118,6 +118,16 @@ describe.each(STORE_CASES)("GraphQL API [$name]", (storeCase) => {
     expect(data.report[0]).toEqual({ __typename: "Report", slug: "ai-index-2024" });
   });
 
+  it("answers a search's hits from what their fields read, and every other field of the same nodes from whole records", async () => {
+    const fields = `slug name nameKo releaseDate parameters organization { slug }`;
+    const data = await query(store, `{ search(text: "exaone") { ... on Model { ${fields} } } model(slug: "exaone-2-0") { ${fields} kind aliases } }`);
+    const own = await query(store, `{ model(slug: "exaone-2-0") { ${fields} kind aliases } }`);
+    expect(data.model).toEqual(own.model);
+    const hit = (data.search as Array<Record<string, unknown>>).find((h) => h.slug === "exaone-2-0");
+    expect(hit).toEqual(Object.fromEntries(Object.entries(own.model).filter(([k]) => !["kind", "aliases"].includes(k))));
+    expect(own.model.organization).toEqual({ slug: "lg-ai-research" });
+  });
+
   it("reports the store calls of every response", async () => {
     const result = await execute(store, `{ model(slug: "gpt-4") { slug organization { slug } } }`);
     expect(result.storeCalls).toBe(2);

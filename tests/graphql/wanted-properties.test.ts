@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeRecord } from "../../src/domain/graph.js";
 import type { NodeKind } from "../../src/domain/kinds.js";
 import { getSchema } from "../../src/graphql/schema.js";
+import { Benchmark } from "../../src/graphql/types/benchmark-type.js";
 import { Country } from "../../src/graphql/types/country-type.js";
+import { Indicator } from "../../src/graphql/types/indicator-type.js";
 import { Model } from "../../src/graphql/types/model-type.js";
 import { recordPropertiesOf } from "../../src/graphql/types/node-type.js";
 import { Organization } from "../../src/graphql/types/organization-type.js";
@@ -20,6 +22,8 @@ const BUILDERS: Array<{ kind: NodeKind; from: (r: NodeRecord) => object }> = [
   { kind: "Model", from: Model.from },
   { kind: "Organization", from: Organization.from },
   { kind: "Country", from: Country.from },
+  { kind: "Benchmark", from: Benchmark.from },
+  { kind: "Indicator", from: Indicator.from },
 ];
 
 describe("record fields declare the properties they read", () => {
@@ -30,9 +34,10 @@ describe("record fields declare the properties they read", () => {
 
   it.each(BUILDERS)("every $kind field answers from its declared properties what it answers from the whole record", async ({ kind, from }) => {
     const readers = recordPropertiesOf(kind)!;
-    expect(readers.size).toBeGreaterThanOrEqual({ Model: 25, Organization: 6, Country: 5 }[kind as string]!);
+    expect(readers.size).toBeGreaterThanOrEqual({ Model: 25, Organization: 6, Country: 5, Benchmark: 8, Indicator: 7 }[kind as string]!);
     const { items } = await store.list({ kind } as never, { after: null, limit: 100_000 });
-    expect(items.length).toBeGreaterThan(10);
+    // The seed and datasets hold six indicators, and hundreds of each other kind.
+    expect(items.length).toBeGreaterThanOrEqual(kind === "Indicator" ? 6 : 11);
     const differences: string[] = [];
     for (const record of items) {
       const whole = from(record) as Record<string, unknown>;
@@ -49,7 +54,8 @@ describe("record fields declare the properties they read", () => {
     expect(recordPropertiesOf("Model")?.get("kind")).toEqual(["modelKind"]);
     expect(recordPropertiesOf("Model")?.get("name")).toEqual(["name"]);
     expect(recordPropertiesOf("Model")?.get("id")).toEqual([]);
-    expect(recordPropertiesOf("Benchmark")).toBeNull();
+    expect(recordPropertiesOf("Benchmark")?.get("humanBaseline")).toEqual(["humanBaseline"]);
+    expect(recordPropertiesOf("Source")).toBeNull();
     expect(recordPropertiesOf("Hardware")).toBeNull();
     expect(recordPropertiesOf("Report")?.get("title")).toEqual(["name"]);
   });
@@ -110,6 +116,15 @@ describe("wantedProperties", () => {
     const results = RELATION_FIELDS["Benchmark.results"].item;
     expect(wantedAt(`{ benchmark(slug: "mmlu") { results { score model { slug } } } }`, ["benchmark", "results"], results)).not.toBeNull();
     expect(wantedAt(`{ benchmark(slug: "mmlu") { r2: results { score subject { slug } } } }`, ["benchmark", "r2"], results)).toBeNull();
+  });
+
+  it("projects a union of entity types (search) to what every member's selected fields read, or reads whole records", () => {
+    const doc = `{ search(text: "gpt") { __typename ... on Model { slug releaseDate } ... on Benchmark { unit } ...Org ... on Report { title } } } fragment Org on Organization { kind }`;
+    expect([...wantedAt(doc, ["search"])!].sort()).toEqual([...ALWAYS, "releaseDate", "unit", "orgKind"].sort());
+    expect([...wantedAt(`{ search(text: "gpt") { __typename } }`, ["search"])!].sort()).toEqual([...ALWAYS].sort());
+    // A member's field that may read anything (a relation field not declared) reads whole records.
+    expect(wantedAt(`{ search(text: "gpt") { ... on Model { slug benchmarkResults { score } } } }`, ["search"])).not.toBeNull();
+    expect(wantedAt(`{ search(text: "gpt") { ... on Indicator { definition { __typename } } } }`, ["search"])).toBeNull();
   });
 
   it("says whether a connection's totalCount is selected", () => {

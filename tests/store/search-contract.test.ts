@@ -82,6 +82,18 @@ describe.each(STORE_CASES)("search ranks every match by one rule [$name]", (stor
     expect(await answer("velocity", 10)).toEqual(["Model:alpha:3"]);
   });
 
+  it("reads the asked properties of each hit, the same hits in the same order as whole records", async () => {
+    const whole = await store.search("vel", 60);
+    const projected = await store.search("vel", 60, ["name", "aliases", "nameKo", "releaseDate"]);
+    expect(projected.map((h) => `${h.node.kind}:${h.node.key}:${h.score}`)).toEqual(whole.map((h) => `${h.node.kind}:${h.node.key}:${h.score}`));
+    for (const [i, hit] of projected.entries()) {
+      for (const p of ["name", "aliases", "nameKo", "releaseDate"]) expect([hit.node.key, p, hit.node.props[p]]).toEqual([hit.node.key, p, whole[i].node.props[p]]);
+    }
+    expect(projected.find((h) => h.node.key === "vela-labs")?.node.props.nameKo).toBe("벨라 랩스");
+    // Neo4j sends only those (the embedded store hands out its whole records, which cost nothing).
+    if (storeCase.name === "neo4j") for (const hit of projected) expect(Object.keys(hit.node.props).filter((p) => !["name", "aliases", "nameKo", "releaseDate"].includes(p))).toEqual([]);
+  });
+
   it("answers nothing for no words or no hits asked", async () => {
     expect(await answer(" - ", 10)).toEqual([]);
     expect(await answer("vel", 0)).toEqual([]);

@@ -1,5 +1,6 @@
 // Source lookups, and the search across countries, organizations, models, benchmarks, indicators and reports.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { connectionComplexity } from "../limits/cost.js";
 import { badUserInput } from "../errors.js";
@@ -10,6 +11,7 @@ import { entityOf } from "../types/entity-of.js";
 import { NameFilter } from "../types/filter-inputs.js";
 import { SearchResult } from "../types/search-type.js";
 import { Source } from "../types/source-type.js";
+import { selectionReads } from "../wanted-properties.js";
 import { listConnection, loadOne, sourcesOf, trimmed } from "./load.js";
 
 const MAX_SEARCH_TEXT = 200;
@@ -42,10 +44,13 @@ export class SourceResolver {
     @Arg("text") text: string,
     @Arg("first", () => Int, { nullable: true, description: `At most this many hits: ${DEFAULT_SEARCH_HITS} by default, at most ${MAX_PAGE_SIZE}.` }) first: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Array<typeof SearchResult>> {
     if (text.length > MAX_SEARCH_TEXT) throw badUserInput(`search text is limited to ${MAX_SEARCH_TEXT} characters`, "text");
-    const hits = await ctx.store.search(text, pageSize(first, DEFAULT_SEARCH_HITS));
-    ctx.loaders.prime(hits.map((h) => h.node));
+    // Only what the members' selected fields read (wanted-properties.ts); whole records prime the node cache.
+    const { properties } = selectionReads(info);
+    const hits = await ctx.store.search(text, pageSize(first, DEFAULT_SEARCH_HITS), properties);
+    if (properties === null) ctx.loaders.prime(hits.map((h) => h.node));
     return hits.map((h) => entityOf(h.node) as typeof SearchResult);
   }
 }

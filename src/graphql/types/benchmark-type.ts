@@ -4,7 +4,7 @@ import { historyOf, valueSources } from "../../domain/curation.js";
 import { SupersededValue } from "./history-type.js";
 import type { NodeRecord } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, NamedNode, nameFields, Node, num, str } from "./node-type.js";
+import { fieldsOfRecord, NamedNode, Node, num, ofRecord, reads, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A benchmark that models are scored on." })
 export class Benchmark extends NamedNode {
@@ -21,14 +21,16 @@ export class Benchmark extends NamedNode {
   humanBaseline: number | null;
 
   static from(record: NodeRecord): Benchmark {
-    return Object.assign(new Benchmark(), entityFields(record), nameFields(record), {
-      slug: record.key,
-      description: str(record, "description"),
-      unit: str(record, "unit"),
-      humanBaseline: num(record, "humanBaseline"),
-    });
+    return ofRecord(new Benchmark(), record);
   }
 }
+
+fieldsOfRecord(Benchmark, {
+  slug: reads([], (r) => r.key),
+  description: reads(["description"], (r) => str(r, "description")),
+  unit: reads(["unit"], (r) => str(r, "unit")),
+  humanBaseline: reads(["humanBaseline"], (r) => num(r, "humanBaseline")),
+});
 
 @ObjectType({ description: "A model's score on a benchmark." })
 export class BenchmarkResult {

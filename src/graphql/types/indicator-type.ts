@@ -5,7 +5,7 @@ import { historyOf, valueSources } from "../../domain/curation.js";
 import { SupersededValue } from "./history-type.js";
 import type { NodeRecord, NodeRef } from "../../domain/graph.js";
 import type { RelatedItem } from "../../store/port.js";
-import { entityFields, NamedNode, nameFields, Node, str } from "./node-type.js";
+import { fieldsOfRecord, NamedNode, Node, ofRecord, reads, str } from "./node-type.js";
 
 @ObjectType({ implements: Node, description: "A measure observed for countries or organizations over the years." })
 export class Indicator extends NamedNode {
@@ -19,13 +19,15 @@ export class Indicator extends NamedNode {
   description: string | null;
 
   static from(record: NodeRecord): Indicator {
-    return Object.assign(new Indicator(), entityFields(record), nameFields(record), {
-      slug: record.key,
-      unit: str(record, "unit") ?? "",
-      description: str(record, "description"),
-    });
+    return ofRecord(new Indicator(), record);
   }
 }
+
+fieldsOfRecord(Indicator, {
+  slug: reads([], (r) => r.key),
+  unit: reads(["unit"], (r) => str(r, "unit") ?? ""),
+  description: reads(["description"], (r) => str(r, "description")),
+});
 
 @ObjectType({ description: "The value of an indicator for a country or an organization in a year." })
 export class Observation {

@@ -199,6 +199,7 @@ export class MemoryStore implements GraphStore {
     return this.reads.list(query, w);
   }
 
+  /** Whole records whatever a caller reads (port.ts search): the stored ones, which cost nothing to hand out. */
   async search(text: string, limit: number): Promise<SearchHit[]> {
     return this.reads.search(text, limit);
   }

@@ -60,8 +60,12 @@ type Row = Record<string, unknown>;
  */
 function projectedItem(relProps: readonly string[] | null, props: readonly string[], values: readonly unknown[]): RelatedItem {
   const rel = relProps ? propertiesOf(relProps, values, 0) : ((values[0] ?? {}) as Properties);
-  const kindAt = relProps ? relProps.length : 1;
-  return { node: { kind: values[kindAt] as NodeKind, key: values[kindAt + 1] as string, props: propertiesOf(props, values, kindAt + 2) }, rel };
+  return { node: projectedRecord(props, values, relProps ? relProps.length : 1), rel };
+}
+
+/** A projected node from `values` at `at`: [kind, key, the values of `props`...] (fragments/item-properties.cypher, entity/search.cypher). */
+function projectedRecord(props: readonly string[], values: readonly unknown[], at: number): NodeRecord {
+  return { kind: values[at] as NodeKind, key: values[at + 1] as string, props: propertiesOf(props, values, at + 2) };
 }
 
 /** How a projected page's items carry their firsts (fragments/firsts-<kind>.cypher): the `$firsts` parameter, and the decoding. */
@@ -266,15 +270,16 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  async search(text: string, limit: number): Promise<SearchHit[]> {
+  async search(text: string, limit: number, properties: readonly string[] | null = null): Promise<SearchHit[]> {
     const words = tokenize(text);
     if (words.length === 0) return [];
     if (limit <= 0) return [];
     // Candidates, score, order and limit all in the database (cypher/entity/search.cypher), so that
-    // only the hits travel and are decoded.
+    // only the hits travel and are decoded; projected as related pages are (kind, key, the asked properties).
     const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
-    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, words, joined: words.join(" "), limit });
-    return rows.map((r) => ({ node: recordOfProperties(r.n as Row), score: r.score as number }));
+    const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+    const rows = await this.executor.read(this.cypher.get("entity/search"), { query, words, joined: words.join(" "), limit, props });
+    return rows.map((r) => ({ node: props ? projectedRecord(props, r.n as unknown[], 0) : recordOfProperties(r.n as Row), score: r.score as number }));
   }
 
   async neighborhood(center: NodeRef, depth: number, kinds: readonly NodeKind[] | null, limit: number): Promise<GraphSlice | null> {
