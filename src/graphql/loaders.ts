@@ -56,7 +56,7 @@ export class Loaders {
 
   /**
    * Gives the related loader the pages that a page's items carried (RelatedItem.firsts), by parent
-   * key. The loader answers them without a store call, and carriedPage hands them out at once.
+   * key. The loader answers them without a store call, and relatedPage hands them out at once.
    */
   primeCarried(relation: RelationName, window: Window, read: RelatedRead, pages: ReadonlyArray<readonly [key: string, page: RelatedPage]>): void {
     const { loader, cached, carried } = this.relatedLoader(relation, null, window, read);
@@ -69,12 +69,14 @@ export class Loaders {
   }
 
   /**
-   * A page that primeCarried gave the loader, at once: a field answered from it returns its value
-   * rather than a promise, so graphql-js completes the object without waiting (at 100k models a
-   * report's 200 omitted models each have an organization carried). Undefined: load it.
+   * The page of `key` of the relation with no filter: one that primeCarried gave the loader, at once,
+   * else the loader's load. A field answered at once returns its value rather than a promise, so
+   * graphql-js completes the object without waiting (at 100k models a report's 200 omitted models
+   * each have an organization carried).
    */
-  carriedPage(relation: RelationName, window: Window, read: RelatedRead, key: string): RelatedPage | undefined {
-    return this.relatedLoaders.get(batchKey({ method: "related", relation, filter: null, window, read }))?.carried.get(key);
+  relatedPage(relation: RelationName, window: Window, read: RelatedRead, key: string): RelatedPage | Promise<RelatedPage> {
+    const { loader, carried } = this.relatedLoader(relation, null, window, read);
+    return carried.get(key) ?? loader.load(key);
   }
 
   /**

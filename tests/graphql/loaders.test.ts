@@ -1,5 +1,5 @@
 // The per-request loaders' pages carried by a parent page's items (Loaders.primeCarried): answered
-// without a store call, handed out at once by carriedPage, and never in place of what a loader
+// without a store call, handed out at once by relatedPage, and never in place of what a loader
 // already loaded for the same key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Loaders } from "../../src/graphql/loaders.js";
@@ -35,19 +35,29 @@ describe("related loaders given carried pages", () => {
   it("answers a carried key from the carried page, at once and through the loader, with no store call", async () => {
     const { store, calls } = counted(seeded);
     const loaders = new Loaders(store);
-    expect(loaders.carriedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBeUndefined();
     loaders.primeCarried("model-developers", FIRST_ITEM, WHOLE_PAGES, [["gpt-4", carriedOrganization]]);
-    expect(loaders.carriedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBe(carriedOrganization);
+    expect(loaders.relatedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBe(carriedOrganization);
     expect(await loaders.related("model-developers", null, FIRST_ITEM, WHOLE_PAGES).load("gpt-4")).toBe(carriedOrganization);
     expect(calls()).toBe(0);
+    // Not carried: loaded, through a promise.
+    const loaded = new Loaders(store).relatedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4");
+    expect(loaded).toBeInstanceOf(Promise);
+    expect((await loaded).items.map((i) => i.node.key)).toEqual(["openai"]);
+    expect(calls()).toBe(1);
   });
 
-  it("keeps a carried page to its own relation, window and read: no other load is answered from it", () => {
+  it("keeps a carried page to its own relation, window and read: no other load is answered from it", async () => {
     const loaders = new Loaders(seeded);
     loaders.primeCarried("model-developers", FIRST_ITEM, WHOLE_PAGES, [["gpt-4", carriedOrganization]]);
-    expect(loaders.carriedPage("model-developers", { after: null, limit: 2 }, WHOLE_PAGES, "gpt-4")).toBeUndefined();
-    expect(loaders.carriedPage("model-developers", FIRST_ITEM, { properties: ["slug"], total: false, relationships: null }, "gpt-4")).toBeUndefined();
-    expect(loaders.carriedPage("model-country", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBeUndefined();
+    const others = [
+      loaders.relatedPage("model-developers", { after: null, limit: 2 }, WHOLE_PAGES, "gpt-4"),
+      loaders.relatedPage("model-developers", FIRST_ITEM, { properties: ["slug"], total: false, relationships: null }, "gpt-4"),
+      loaders.relatedPage("model-country", FIRST_ITEM, WHOLE_PAGES, "gpt-4"),
+    ];
+    for (const other of others) {
+      expect(other).toBeInstanceOf(Promise);
+      expect(await other).not.toBe(carriedOrganization);
+    }
   });
 
   it("leaves a key the loader loaded before to the loader: what it loaded is what every field gets", async () => {
@@ -57,15 +67,19 @@ describe("related loaders given carried pages", () => {
     const loaded = await loader.load("gpt-4");
     expect(loaded.items.map((i) => i.node.key)).toEqual(["openai"]);
     loaders.primeCarried("model-developers", FIRST_ITEM, WHOLE_PAGES, [["gpt-4", carriedOrganization]]);
-    expect(loaders.carriedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBeUndefined();
+    const page = loaders.relatedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4");
+    expect(page).toBeInstanceOf(Promise);
+    expect(await page).toBe(loaded);
     expect(await loader.load("gpt-4")).toBe(loaded);
     expect(calls()).toBe(1);
   });
 
-  it("forgets carried pages with everything else when a mutation clears the loaders", () => {
+  it("forgets carried pages with everything else when a mutation clears the loaders", async () => {
     const loaders = new Loaders(seeded);
     loaders.primeCarried("model-developers", FIRST_ITEM, WHOLE_PAGES, [["gpt-4", carriedOrganization]]);
     loaders.clearAll();
-    expect(loaders.carriedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4")).toBeUndefined();
+    const page = loaders.relatedPage("model-developers", FIRST_ITEM, WHOLE_PAGES, "gpt-4");
+    expect(page).toBeInstanceOf(Promise);
+    expect(await page).not.toBe(carriedOrganization);
   });
 });

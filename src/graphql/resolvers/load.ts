@@ -87,12 +87,14 @@ export async function fieldItems(ctx: Context, info: GraphQLResolveInfo, field: 
  * promise) when the parent's page carried it (primePage): the same page the loader would give.
  */
 export function fieldFirst<T>(ctx: Context, info: GraphQLResolveInfo, field: RelationField, key: string, build: (r: NodeRecord) => T): T | null | Promise<T | null> {
-  const loads = fieldLoads(info, field, {});
-  const carried = loads.length === 1 ? ctx.loaders.carriedPage(loads[0].relation, loads[0].window, loads[0].read, key) : undefined;
-  if (!carried) return loadPages(ctx, loads, key, null).then(([{ items: [item] }]) => (item ? build(item.node) : null));
-  primePage(ctx, loads[0].read, carried);
-  const [item] = carried.items;
-  return item ? build(item.node) : null;
+  const [{ relation, window, read }] = fieldLoads(info, field, {});
+  const built = (page: RelatedPage): T | null => {
+    primePage(ctx, read, page);
+    const [item] = page.items;
+    return item ? build(item.node) : null;
+  };
+  const page = ctx.loaders.relatedPage(relation, window, read, key);
+  return page instanceof Promise ? page.then(built) : built(page);
 }
 
 /** A declared `connection` field's page for one parent, as a connection. */

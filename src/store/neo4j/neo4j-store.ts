@@ -63,6 +63,11 @@ function projectedItem(relProps: readonly string[] | null, props: readonly strin
   return { node: projectedRecord(props, values, relProps ? relProps.length : 1), rel };
 }
 
+/** The properties a projection asks Neo4j for (null: whole records): not the store's own, which a projected node always carries (kind, key) or never reads. */
+function askedProperties(properties: readonly string[] | null): string[] | null {
+  return properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+}
+
 /** A projected node from `values` at `at`: [kind, key, the values of `props`...] (fragments/item-properties.cypher, entity/search.cypher). */
 function projectedRecord(props: readonly string[], values: readonly unknown[], at: number): NodeRecord {
   return { kind: values[at] as NodeKind, key: values[at + 1] as string, props: propertiesOf(props, values, at + 2) };
@@ -85,7 +90,7 @@ function firstsPlan(relation: RelationName, read: RelatedRead): FirstsPlan | nul
     const slot = carried.indexOf(first);
     // A programming error: the API asks only for what firstsCarriedBy names, and always projected.
     if (slot < 0 || !r.properties || !read.properties) throw new Error(`related/${relation} carries no projected first item of ${first}`);
-    const projection = { props: r.properties.filter((p) => !isStoreProperty(p)), relProps: r.relationships };
+    const projection = { props: askedProperties(r.properties)!, relProps: r.relationships };
     param[slot] = projection;
     return { slot, ...projection };
   });
@@ -178,7 +183,7 @@ export class Neo4jStore implements GraphStore {
     const { properties, total } = read;
     // A projection (fragments/item-properties.cypher): the target's kind and key always come, so
     // they are not asked again; of the relationship, what the caller reads (all: a map).
-    const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+    const props = askedProperties(properties);
     const relProps = read.relationships;
     const plan = firstsPlan(relation, read);
     const byKey = await this.keyedRead(batchKey({ method: "related", relation, filter, window: w, read }), keys, async (all) => {
@@ -277,7 +282,7 @@ export class Neo4jStore implements GraphStore {
     // Candidates, score, order and limit all in the database (cypher/entity/search.cypher), so that
     // only the hits travel and are decoded; projected as related pages are (kind, key, the asked properties).
     const query = words.map((w) => `${luceneTerm(w)}*`).join(" AND ");
-    const props = properties ? properties.filter((p) => !isStoreProperty(p)) : null;
+    const props = askedProperties(properties);
     const rows = await this.executor.read(this.cypher.get("entity/search"), { query, words, joined: words.join(" "), limit, props });
     return rows.map((r) => ({ node: props ? projectedRecord(props, r.n as unknown[], 0) : recordOfProperties(r.n as Row), score: r.score as number }));
   }
